@@ -1,0 +1,138 @@
+import type { MoveGame } from '../../games/core/move-game.js';
+import type { PlanGame, PlanGameConfig, PlanReport, SideIndex } from '../../games/core/plan-game.js';
+import type { Rng } from '../../games/core/rng.js';
+
+/** What one decision consumed. Built-in agents fill `wallMs` and `simulations`; LLM agents fill the token fields. */
+export interface Usage {
+  readonly calls: number;
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  readonly reasoningTokens: number;
+  /** Wall time of the decision in milliseconds (recorded, so replays reproduce it). */
+  readonly wallMs: number;
+  /** Price at the configured per-million-token rates, in US dollars. */
+  readonly costUsd: number;
+  /** Retries spent on infrastructure failures (never scored). */
+  readonly retries: number;
+  /** Simulator battles, rollouts or network inferences used by search agents. */
+  readonly simulations: number;
+}
+
+export const ZERO_USAGE: Usage = Object.freeze({
+  calls: 0,
+  promptTokens: 0,
+  completionTokens: 0,
+  reasoningTokens: 0,
+  wallMs: 0,
+  costUsd: 0,
+  retries: 0,
+  simulations: 0,
+});
+
+export function addUsage(a: Usage, b: Usage): Usage {
+  return {
+    calls: a.calls + b.calls,
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    reasoningTokens: a.reasoningTokens + b.reasoningTokens,
+    wallMs: a.wallMs + b.wallMs,
+    costUsd: a.costUsd + b.costUsd,
+    retries: a.retries + b.retries,
+    simulations: a.simulations + b.simulations,
+  };
+}
+
+/** The facts a revising (or re-asked) side is shown, SPEC §1.5/§1.6. Recorded in the trace as-is. */
+export interface PlanFeedback {
+  /** Adjudicated winner of the last round (null: no winner); absent before the first battle. */
+  readonly lastWinner?: SideIndex | null;
+  readonly lastRound?: number;
+  /** Cost of the side's plan in force and its budget. */
+  readonly ownCost?: number;
+  readonly budget: number;
+  /** The side's own plan in force (raw JSON as submitted), or for a re-ask its previous attempt. */
+  readonly ownPlan?: unknown;
+  /** The opponent's current full plan (revisions only; initial plans are blind). */
+  readonly opponentPlan?: unknown;
+  /** Catalogue names in the opponent's plan: the opponent catalogue shown is limited to these. */
+  readonly opponentNames?: readonly string[];
+  /** Set when the previous reply could not be parsed (an empty plan was used). */
+  readonly parseError?: string;
+  /** Set for re-asks: why the previous attempt was refused. */
+  readonly reaskReason?: 'over_budget' | 'unparseable';
+  /** The previous attempt's plan report (re-asks, or revisions when the plan-report flag is on). */
+  readonly report?: PlanReport;
+}
+
+/** A request for a plan: an initial plan (attempt 1..N) or a revision after a round. */
+export interface PlanRequest {
+  readonly kind: 'plan';
+  readonly game: PlanGame;
+  readonly config: PlanGameConfig;
+  readonly side: SideIndex;
+  readonly phase: 'initial' | 'revision';
+  /** 0 for initial plans; for revisions, the round just played. */
+  readonly round: number;
+  readonly attempt: number;
+  readonly maxAttempts: number;
+  readonly feedback: PlanFeedback;
+  /** The complete text a language model would be shown for this request (rules, catalogues, feedback). */
+  readonly prompt: string;
+}
+
+export interface PlanDecision {
+  /** The plan as a JSON value (built-in agents). */
+  readonly plan?: unknown;
+  /** The raw reply text (language-model agents); parsed with the SPEC §1.2 extraction. */
+  readonly text?: string;
+  /** Reasoning text the model returned separately (e.g. `<think>` blocks), traced, never parsed. */
+  readonly reasoning?: string;
+  readonly usage: Usage;
+  /** Anything agent-specific worth tracing (search statistics, candidates and scores, recovery steps). */
+  readonly meta?: Readonly<Record<string, unknown>>;
+}
+
+/** A request for one move in a move game. */
+export interface MoveRequest<S = unknown, A = unknown> {
+  readonly kind: 'move';
+  readonly game: MoveGame<S, A>;
+  readonly state: S;
+  readonly player: 0 | 1;
+  readonly legal: readonly A[];
+  readonly ply: number;
+  /** Index of the game within a series (0-based). */
+  readonly gameIndex: number;
+  readonly attempt: number;
+  /** Messages since the agent's last decision: rejection reasons, the previous game's result. */
+  readonly feedback: readonly string[];
+}
+
+export interface MoveDecision<A = unknown> {
+  readonly action?: A;
+  readonly text?: string;
+  readonly reasoning?: string;
+  readonly usage: Usage;
+  readonly meta?: Readonly<Record<string, unknown>>;
+}
+
+export interface AgentContext {
+  /** The agent's own seeded generator for this match (derived from the match seed and its seat). */
+  readonly rng: Rng;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Every kind of player implements this: built-in bots, plan-game planners, LLM, ONNX and PRM-guided agents.
+ * An agent sees only the request (observation, legal actions or plan schema, budget, feedback); never the
+ * opponent's private state or the engine. An infrastructure failure is thrown as an error (never a decision);
+ * bad play is returned as a decision and scored by the game's rules.
+ */
+export interface Agent {
+  /** The spec string the agent was built from, e.g. `counter` or `mcts:iterations=2000`. */
+  readonly id: string;
+  readonly kind: string;
+  decidePlan?(request: PlanRequest, ctx: AgentContext): Promise<PlanDecision>;
+  decideMove?(request: MoveRequest, ctx: AgentContext): Promise<MoveDecision>;
+  /** Called when the match ends; releases tree reuse state, sessions, etc. */
+  close?(): Promise<void>;
+}
