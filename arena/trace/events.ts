@@ -156,7 +156,8 @@ export interface MoveEvent extends EventBase {
   readonly action: string;
   readonly legalCount: number;
   readonly attempt: number;
-  readonly response?: { readonly text?: string; readonly reasoning?: string };
+  /** The agent's answer as given (absent for a move the runner's policy chose); `action` is a direct JSON action. */
+  readonly response?: { readonly action?: unknown; readonly text?: string; readonly reasoning?: string };
   readonly usage: Usage;
   readonly meta?: Readonly<Record<string, unknown>>;
 }
@@ -170,7 +171,7 @@ export interface RejectionEvent extends EventBase {
   /** Namespaced reason code, e.g. `move/illegal`, `move/unparseable`. */
   readonly code: string;
   readonly reason: string;
-  readonly response?: { readonly text?: string; readonly reasoning?: string };
+  readonly response?: { readonly action?: unknown; readonly text?: string; readonly reasoning?: string };
   /** What happened next: re-ask, or the configured policy once the allowance ran out. */
   readonly outcome: 'reask' | 'forfeit' | 'random_move';
   readonly usage: Usage;

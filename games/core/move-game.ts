@@ -26,4 +26,32 @@ export interface MoveGame<S = unknown, A = unknown> {
   rulesText(): string;
   /** A string key of the state (transpositions, memoisation). */
   key(state: S): string;
+  /** A mutable copy of the state for search and rollouts (no allocation per move). Absent: callers adapt `apply`. */
+  board?(state: S): MoveBoard<A>;
+  /**
+   * A cheap static preference of `action` for the player to move in `state` (higher is better; only the order
+   * matters). Greedy bots break ties with it after immediate wins and blocks.
+   */
+  heuristic?(state: S, action: A): number;
+  /** True when the whole game tree is small enough for the exact solver (tic-tac-toe, not Connect Four). */
+  readonly solvable?: boolean;
+}
+
+/** Status of a board: -1 while the game runs, 0 or 1 the winner, 2 a draw. */
+export type BoardStatus = -1 | 0 | 1 | 2;
+
+/**
+ * The fast path of a move game: a mutable position that plays moves in place. It must agree with the pure
+ * methods move for move (the conformance test checks it). `rand(n)` returns a uniform integer in [0, n).
+ */
+export interface MoveBoard<A> {
+  toMove(): 0 | 1;
+  /** Legal actions in the order `legalActions` gives them; empty once the game is over. */
+  legal(): A[];
+  /** Plays a legal action; an illegal one is a programming error (behaviour unspecified). */
+  play(action: A): void;
+  status(): BoardStatus;
+  /** Plays uniformly random legal moves to the end of the game; returns the final status (0, 1 or 2). */
+  rollout(rand: (n: number) => number): 0 | 1 | 2;
+  clone(): MoveBoard<A>;
 }

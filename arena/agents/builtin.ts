@@ -1,0 +1,41 @@
+import { createCounterPlanner } from './plan/counter.js';
+import { createRandomPlanner, createRestlessPlanner, createStubbornPlanner } from './plan/simple.js';
+import { agentKinds, registerAgentKind } from './registry.js';
+
+let registered = false;
+
+/** Registers every built-in agent kind once (idempotent, so tests and the CLI can both call it). */
+export function registerBuiltinAgents(): void {
+  if (registered) return;
+  registered = true;
+  registerAgentKind({
+    kind: 'random',
+    families: ['plan'],
+    description: 'a random valid plan within budget for every request',
+    params: [],
+    create: (spec) => createRandomPlanner(spec),
+  });
+  registerAgentKind({
+    kind: 'counter',
+    families: ['plan'],
+    description: 'searches plans with the simulator against the opponent plan in force (blind search for initial plans)',
+    params: ['evals=400: battles simulated per decision', 'pool=6: random opponent plans for blind initial search'],
+    create: (spec) => createCounterPlanner(spec),
+  });
+  registerAgentKind({
+    kind: 'stubborn',
+    families: ['plan'],
+    description: 'calibration: a random initial plan that it never revises (ORR = 0)',
+    params: [],
+    create: (spec) => createStubbornPlanner(spec),
+  });
+  registerAgentKind({
+    kind: 'restless',
+    families: ['plan'],
+    description: 'calibration: a different valid plan at every revision (ORR = 1)',
+    params: [],
+    create: (spec) => createRestlessPlanner(spec),
+  });
+}
+
+export { agentKinds };

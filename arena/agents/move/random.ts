@@ -1,0 +1,15 @@
+import type { Agent } from '../agent.js';
+import type { AgentSpec } from '../spec.js';
+import { botUsage } from './usage.js';
+
+/** Plays a uniformly random legal move drawn from its seeded generator. */
+export function createRandomMoveAgent(spec: AgentSpec): Agent {
+  return {
+    id: spec.text,
+    kind: spec.kind,
+    decideMove(request, ctx) {
+      const start = performance.now();
+      return Promise.resolve({ action: ctx.rng.pick(request.legal), usage: botUsage(start) });
+    },
+  };
+}

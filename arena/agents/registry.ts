@@ -1,0 +1,45 @@
+import { unknownChoice } from '../cli/errors.js';
+import type { Agent } from './agent.js';
+import { parseAgentSpec, type AgentSpec } from './spec.js';
+
+/** Settings an agent factory may need beyond its spec (e.g. the model catalogue for `llm:` agents). */
+export interface AgentEnv {
+  /** Named model endpoint definitions, from the models config file. */
+  readonly models?: Readonly<Record<string, unknown>>;
+  /** Response cache handle for LLM agents. */
+  readonly cache?: unknown;
+}
+
+export interface AgentKind {
+  readonly kind: string;
+  /** Which game families the agent can play. */
+  readonly families: readonly ('plan' | 'move')[];
+  /** One line for `arena agents`. */
+  readonly description: string;
+  /** Parameter docs, `name=default: meaning`. */
+  readonly params: readonly string[];
+  create(spec: AgentSpec, env: AgentEnv): Agent;
+}
+
+const kinds = new Map<string, AgentKind>();
+
+/** Registers an agent kind; registering a name twice is a programming error and throws. */
+export function registerAgentKind(kind: AgentKind): void {
+  if (kinds.has(kind.kind)) throw new Error(`agent kind '${kind.kind}' registered twice`);
+  kinds.set(kind.kind, kind);
+}
+
+export function agentKinds(): AgentKind[] {
+  return [...kinds.values()].sort((a, b) => a.kind.localeCompare(b.kind));
+}
+
+/** Builds an agent from a spec string; an unknown kind is a UsageError listing the known ones. */
+export function createAgent(specText: string, env: AgentEnv = {}, family?: 'plan' | 'move'): Agent {
+  const spec = parseAgentSpec(specText);
+  const kind = kinds.get(spec.kind);
+  const valid = agentKinds()
+    .filter((k) => family === undefined || k.families.includes(family))
+    .map((k) => k.kind);
+  if (!kind || (family !== undefined && !kind.families.includes(family))) throw unknownChoice(family ? `${family}-game agent` : 'agent', spec.kind, valid);
+  return kind.create(spec, env);
+}

@@ -1,0 +1,60 @@
+import { autoBattler } from '../../games/auto-battler/index.js';
+import type { MoveGame } from '../../games/core/move-game.js';
+import type { PlanGame } from '../../games/core/plan-game.js';
+import { towerDefense } from '../../games/tower-defense/index.js';
+import { turnBased } from '../../games/turn-based/index.js';
+import { unknownChoice, UsageError } from '../cli/errors.js';
+import { parseGameId } from './ids.js';
+
+/** A registered game: plan games are fixed instances; move games are built from parameters. */
+export type GameEntry =
+  | { readonly family: 'plan'; readonly id: string; readonly version: number; readonly title: string; readonly game: PlanGame }
+  | {
+      readonly family: 'move';
+      readonly id: string;
+      readonly version: number;
+      readonly title: string;
+      /** Parameter names with defaults, e.g. rows=6, cols=7. */
+      readonly defaults: Readonly<Record<string, number>>;
+      create(params: Readonly<Record<string, number>>): MoveGame;
+    };
+
+export type ResolvedGame =
+  | { readonly family: 'plan'; readonly id: string; readonly game: PlanGame }
+  | { readonly family: 'move'; readonly id: string; readonly game: MoveGame };
+
+const entries = new Map<string, GameEntry>();
+
+export function registerGame(entry: GameEntry): void {
+  if (entries.has(entry.id)) throw new Error(`game '${entry.id}' registered twice`);
+  entries.set(entry.id, entry);
+}
+
+for (const game of [towerDefense, autoBattler, turnBased] as PlanGame[]) {
+  registerGame({ family: 'plan', id: game.id, version: game.version, title: game.title, game });
+}
+
+export function gameEntries(): GameEntry[] {
+  return [...entries.values()];
+}
+
+/** Resolves `name[@version][(params)]`; unknown names, versions or parameters are UsageErrors listing the choices. */
+export function resolveGame(text: string): ResolvedGame {
+  const id = parseGameId(text);
+  const entry = entries.get(id.name);
+  if (!entry) throw unknownChoice('game', id.name, [...entries.keys()]);
+  if (id.version !== undefined && id.version !== entry.version) {
+    throw new UsageError(`game '${id.name}' has no version ${id.version}; available: ${entry.id}@${entry.version}`);
+  }
+  const full = `${entry.id}@${entry.version}`;
+  if (entry.family === 'plan') {
+    if (Object.keys(id.params).length > 0) throw new UsageError(`game '${full}' takes no parameters (budgets and HP are set with --preset and --budget)`);
+    return { family: 'plan', id: full, game: entry.game };
+  }
+  for (const key of Object.keys(id.params)) {
+    if (!(key in entry.defaults)) throw new UsageError(`game '${full}' has no parameter '${key}'; valid parameters: ${Object.keys(entry.defaults).join(', ')}`);
+  }
+  const params = { ...entry.defaults, ...id.params };
+  const paramText = Object.entries(params).map(([k, v]) => `${k}=${v}`).join(',');
+  return { family: 'move', id: paramText ? `${full}(${paramText})` : full, game: entry.create(params) };
+}

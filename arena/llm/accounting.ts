@@ -1,0 +1,36 @@
+import type { Usage } from '../agents/agent.js';
+import type { ChatResult } from './chat.js';
+
+/** US dollars per million input and output tokens. */
+export interface Price {
+  readonly input: number;
+  readonly output: number;
+}
+
+/** Price of one call at the configured per-million rates (reasoning tokens are billed as output, inside `completion`). */
+export function callCost(tokens: ChatResult['tokens'], price: Price): number {
+  return (tokens.prompt * price.input + tokens.completion * price.output) / 1_000_000;
+}
+
+/**
+ * The Usage of one model call. `wallMs` is the latency of the successful attempt: the model's own time, without
+ * queueing for a concurrency slot or waiting between retries (infrastructure time is never scored).
+ */
+export function callUsage(result: ChatResult, price: Price): Usage {
+  return {
+    calls: 1,
+    promptTokens: result.tokens.prompt,
+    completionTokens: result.tokens.completion,
+    reasoningTokens: result.tokens.reasoning,
+    wallMs: result.latencyMs,
+    costUsd: callCost(result.tokens, price),
+    retries: result.retries,
+    simulations: 0,
+  };
+}
+
+/** The per-decision token budget report (generated tokens, reasoning included), for move-game OBR. */
+export function tokenBudgetMeta(result: ChatResult, budget: number | undefined): Record<string, unknown> {
+  if (budget === undefined) return {};
+  return { tokenBudget: budget, tokensUsed: result.tokens.completion, overTokenBudget: result.tokens.completion > budget };
+}

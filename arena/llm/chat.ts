@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** One chat message as sent to an OpenAI-compatible endpoint. */
+export interface ChatMessage {
+  readonly role: 'system' | 'user' | 'assistant';
+  readonly content: string;
+}
+
+/** Token counts of one completion as the endpoint reported them (zeros and `reported: false` when it did not). */
+export interface TokenCounts {
+  readonly prompt: number;
+  readonly completion: number;
+  /** Reasoning tokens, already included in `completion` (OpenAI's `completion_tokens_details.reasoning_tokens`). */
+  readonly reasoning: number;
+  readonly reported: boolean;
+}
+
+/** What one successful chat completion returned, plus how long it took. This is also what the cache stores. */
+export interface ChatResult {
+  /** The assistant message text ('' when the model returned none). */
+  readonly content: string;
+  /** The separate `reasoning_content` / `reasoning` field ('' when absent). */
+  readonly reasoning: string;
+  /** The message's `refusal` field, when the endpoint set one. */
+  readonly refusal: string | null;
+  readonly finishReason: string | null;
+  /** The model name the endpoint reported. */
+  readonly model: string | null;
+  readonly tokens: TokenCounts;
+  /** Wall time of the successful attempt (request sent to body read), in whole milliseconds. */
+  readonly latencyMs: number;
+  /** Failed attempts before the successful one. */
+  readonly retries: number;
+}
+
+const count = z.number().nonnegative().nullable().optional();
+const text = z.string().nullable().optional();
+const contentPart = z.object({ type: z.string().optional(), text: z.string().optional() });
+
+/** The parts of a chat-completions response the arena uses; everything else is ignored. */
+export const completionSchema = z.object({
+  model: z.string().nullable().optional(),
+  choices: z
+    .array(
+      z.object({
+        message: z.object({
+          content: z.union([z.string(), z.array(contentPart)]).nullable().optional(),
+          reasoning_content: text,
+          reasoning: text,
+          refusal: text,
+        }),
+        finish_reason: text,
+      }),
+    )
+    .min(1),
+  usage: z
+    .object({
+      prompt_tokens: count,
+      completion_tokens: count,
+      completion_tokens_details: z.object({ reasoning_tokens: count }).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+});
+
+export type Completion = z.output<typeof completionSchema>;
+
+/** Flattens a validated completion into a ChatResult (the first choice only). */
+export function toChatResult(completion: Completion, latencyMs: number, retries: number): ChatResult {
+  const choice = completion.choices[0];
+  const message = choice?.message;
+  const raw = message?.content;
+  const content = typeof raw === 'string' ? raw : Array.isArray(raw) ? raw.map((part) => part.text ?? '').join('') : '';
+  const usage = completion.usage;
+  return {
+    content,
+    reasoning: message?.reasoning_content ?? message?.reasoning ?? '',
+    refusal: message?.refusal ?? null,
+    finishReason: choice?.finish_reason ?? null,
+    model: completion.model ?? null,
+    tokens: {
+      prompt: usage?.prompt_tokens ?? 0,
+      completion: usage?.completion_tokens ?? 0,
+      reasoning: usage?.completion_tokens_details?.reasoning_tokens ?? 0,
+      reported: usage !== undefined && usage !== null,
+    },
+    latencyMs: Math.round(latencyMs),
+    retries,
+  };
+}

@@ -1,0 +1,198 @@
+import pRetry, { AbortError as StopRetrying } from 'p-retry';
+import { completionSchema, toChatResult, type ChatResult } from './chat.js';
+import { InfrastructureError } from './infrastructure-error.js';
+import { endpointLimit } from './limiter.js';
+import { redact, redactError } from './redact.js';
+
+/** How to reach one endpoint and how hard to try. */
+export interface TransportOptions {
+  /** API root; `/chat/completions` is appended. */
+  readonly baseUrl: string;
+  /** Sent only as `Authorization: Bearer ...`; null for servers without keys. */
+  readonly apiKey: string | null;
+  /** Name of the variable the key came from, for error hints (never the key itself). */
+  readonly apiKeyEnv: string | null;
+  /** Per attempt, covering the whole response body. */
+  readonly timeoutMs: number;
+  /** Retries after the first attempt. */
+  readonly retries: number;
+  readonly retryBaseMs: number;
+  readonly retryMaxMs: number;
+  /** Requests in flight on this base URL (shared, see limiter.ts). */
+  readonly concurrency: number;
+}
+
+/** One failed attempt, classified. Retryable: timeouts, dropped connections, 408/409/429, 5xx, malformed bodies. */
+class AttemptFailure extends Error {
+  override readonly name = 'AttemptFailure';
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+    cause?: Error,
+  ) {
+    super(message, cause === undefined ? undefined : { cause });
+  }
+}
+
+const RETRYABLE_STATUS = new Set([408, 409, 429]);
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUS.has(status) || status >= 500;
+}
+
+/** Milliseconds a server asked us to wait (`retry-after-ms`, or `retry-after` in seconds or as an HTTP date). */
+export function retryAfterMs(headers: Headers, now: number = Date.now()): number | undefined {
+  const ms = Number(headers.get('retry-after-ms') ?? Number.NaN);
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const value = headers.get('retry-after');
+  if (value === null) return undefined;
+  const seconds = Number(value);
+  if (value.trim() !== '' && Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
+/**
+ * Delay before retry number `retry` (1-based): exponential from `base`, jittered over its upper half, at least the
+ * server's Retry-After, and never more than `max`.
+ */
+export function backoffMs(retry: number, base: number, max: number, serverAsked = 0, random: number = Math.random()): number {
+  const exp = Math.min(max, base * 2 ** (retry - 1));
+  return Math.min(max, Math.max(exp / 2 + (random * exp) / 2, serverAsked));
+}
+
+function serverMessage(body: string): string {
+  try {
+    const parsed = JSON.parse(body) as { error?: { message?: unknown } | string; message?: unknown };
+    const err = parsed.error;
+    const message = typeof err === 'string' ? err : typeof err?.message === 'string' ? err.message : parsed.message;
+    if (typeof message === 'string') return message.slice(0, 300);
+  } catch {
+    // Not JSON: fall through to the raw text.
+  }
+  return body.replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+function statusFailure(status: number, headers: Headers, body: string, options: TransportOptions, secrets: readonly string[]): AttemptFailure {
+  const said = redact(serverMessage(body), secrets);
+  const hint = status === 401 || status === 403 ? ` (check the key in ${options.apiKeyEnv ?? 'the configured environment variable'})` : '';
+  const message = `HTTP ${status}${said ? `: ${said}` : ''}${hint}`;
+  return new AttemptFailure(message, isRetryableStatus(status), status, retryAfterMs(headers));
+}
+
+function describeNetworkError(err: unknown): string {
+  const cause = err instanceof Error ? err.cause : undefined;
+  const inner = cause instanceof Error ? cause : err instanceof Error ? err : undefined;
+  const code = (inner as { code?: unknown } | undefined)?.code;
+  const text = inner?.message ?? String(err);
+  return typeof code === 'string' ? `${code}: ${text}` : text;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (ms <= 0 || signal?.aborted) return resolve();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error && reason.name === 'AbortError') return reason;
+  const err = new Error(reason instanceof Error ? reason.message : 'aborted');
+  err.name = 'AbortError';
+  return err;
+}
+
+async function attempt(url: string, init: { headers: Record<string, string>; body: string }, options: TransportOptions, secrets: readonly string[], signal?: AbortSignal): Promise<ChatResult> {
+  if (signal?.aborted) throw new StopRetrying(abortError(signal));
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  const onAbort = (): void => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const started = performance.now();
+  try {
+    const response = await fetch(url, { method: 'POST', headers: init.headers, body: init.body, signal: controller.signal });
+    const body = await response.text();
+    const latency = performance.now() - started;
+    if (!response.ok) throw statusFailure(response.status, response.headers, body, options, secrets);
+    let payload: unknown;
+    try {
+      payload = JSON.parse(body);
+    } catch {
+      throw new AttemptFailure(`HTTP ${response.status} with a body that is not JSON: ${redact(body.slice(0, 120), secrets)}`, true, response.status);
+    }
+    const parsed = completionSchema.safeParse(payload);
+    if (!parsed.success) {
+      const said = redact(serverMessage(body), secrets);
+      throw new AttemptFailure(`HTTP ${response.status} without a usable completion: ${said}`, true, response.status);
+    }
+    return toChatResult(parsed.data, latency, 0);
+  } catch (err) {
+    if (err instanceof AttemptFailure) throw err;
+    if (signal?.aborted) throw new StopRetrying(abortError(signal));
+    if (controller.signal.aborted) throw new AttemptFailure(`no complete response within ${options.timeoutMs} ms`, true);
+    throw new AttemptFailure(`connection failed (${redact(describeNetworkError(err), secrets)})`, true, undefined, undefined, redactError(err, secrets));
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * POSTs one chat-completions request. The single place where remote failures are handled: retryable failures are
+ * retried with jittered exponential backoff (honouring Retry-After) up to `retries` times; then, or at once for
+ * other 4xx statuses, an InfrastructureError is thrown (redacted, with the last failure as `cause`). Aborting
+ * `signal` rejects with an `AbortError` and is never retried. Concurrency is limited per base URL, counting only
+ * attempts in flight (not backoff waits).
+ */
+export async function postChat(options: TransportOptions, body: Readonly<Record<string, unknown>>, signal?: AbortSignal): Promise<ChatResult> {
+  const url = `${options.baseUrl}/chat/completions`;
+  const secrets = options.apiKey === null ? [] : [options.apiKey];
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.apiKey !== null) headers['authorization'] = `Bearer ${options.apiKey}`;
+  const init = { headers, body: JSON.stringify(body) };
+  const limit = endpointLimit(options.baseUrl, options.concurrency);
+  let attempts = 0;
+  try {
+    const result = await pRetry(
+      () => {
+        attempts++;
+        return limit(() => attempt(url, init, options, secrets, signal));
+      },
+      {
+        retries: options.retries,
+        minTimeout: 0,
+        maxTimeout: 0,
+        factor: 1,
+        randomize: false,
+        ...(signal === undefined ? {} : { signal }),
+        shouldRetry: (err) => err instanceof AttemptFailure && err.retryable,
+        onFailedAttempt: async (err) => {
+          if (!(err instanceof AttemptFailure) || !err.retryable || err.retriesLeft <= 0) return;
+          await sleep(backoffMs(err.attemptNumber, options.retryBaseMs, options.retryMaxMs, err.retryAfterMs), signal);
+        },
+      },
+    );
+    return { ...result, retries: attempts - 1 };
+  } catch (err) {
+    if (signal?.aborted) throw abortError(signal);
+    if (err instanceof Error && err.name === 'AbortError') throw err;
+    if (err instanceof AttemptFailure) {
+      const tail = err.retryable ? ` (gave up after ${attempts} attempt${attempts === 1 ? '' : 's'})` : '';
+      throw new InfrastructureError(`${options.baseUrl}: ${err.message}${tail}`, {
+        cause: err,
+        attempts,
+        ...(err.status === undefined ? {} : { status: err.status }),
+      });
+    }
+    throw new InfrastructureError(`${options.baseUrl}: ${redact(err instanceof Error ? err.message : String(err), secrets)}`, { cause: redactError(err, secrets), attempts });
+  }
+}

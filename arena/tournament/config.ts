@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { parseAgentSpec } from '../agents/spec.js';
+import { UsageError } from '../cli/errors.js';
+import { formatZodError } from '../config/zod-errors.js';
+import { CACHE_MODES } from '../llm/cache.js';
+
+const positiveInt = (what: string, max: number) =>
+  z.int({ error: `expected a whole number for ${what}` }).min(1, { error: `expected ${what} of at least 1` }).max(max, { error: `expected ${what} of at most ${max}` });
+
+const gameSchema = z
+  .object({
+    id: z.string({ error: 'expected a game id such as tower-defense or connect-four' }).min(1),
+    preset: z.string().optional(),
+    rounds: positiveInt('rounds', 1000).default(10),
+    games: positiveInt('games per series', 1000).default(1),
+    budgets: z.record(z.string(), z.int().min(0, { error: 'expected a budget of at least 0' })).optional(),
+    params: z.record(z.string(), z.int().min(1)).optional(),
+    round_numbering: z.enum(['reference', 'unique'], { error: "expected 'reference' or 'unique'" }).default('reference'),
+    plan_report: z.boolean({ error: 'expected true or false' }).default(false),
+  })
+  .strict();
+
+const agentValue = z.union(
+  [
+    z.string().min(1),
+    z
+      .object({
+        spec: z.string({ error: 'expected the agent spec string, e.g. counter or llm:my-model' }).min(1),
+        anchor: z.boolean().optional(),
+      })
+      .strict(),
+  ],
+  { error: 'expected an agent spec string (e.g. counter, mcts:iterations=400, llm:my-model) or { spec: ... }' },
+);
+
+export const tournamentSchema = z
+  .object({
+    name: z.string().min(1).regex(/^[A-Za-z0-9._-]+$/, { error: 'expected letters, digits, dot, underscore or dash' }).optional(),
+    seed: z.int({ error: 'expected a whole-number seed' }).min(0).max(2 ** 32 - 1).default(1),
+    games: z.array(z.union([z.string().min(1), gameSchema], { error: 'expected a game id string or a game object { id, rounds, ... }' })).min(1, { error: 'expected at least one game' }),
+    agents: z.record(z.string().regex(/^[A-Za-z0-9._-]+$/, { error: 'agent names use letters, digits, dot, underscore or dash' }), agentValue).refine((a) => Object.keys(a).length >= 2, {
+      error: 'expected at least two agents',
+    }),
+    schedule: z
+      .discriminatedUnion(
+        'type',
+        [
+          z.object({ type: z.literal('round-robin') }).strict(),
+          z
+            .object({
+              type: z.literal('gauntlet'),
+              candidates: z.array(z.string()).min(1, { error: 'expected at least one candidate' }),
+              opponents: z.array(z.string()).min(1, { error: 'expected at least one opponent' }),
+            })
+            .strict(),
+        ],
+        { error: "expected schedule.type 'round-robin' or 'gauntlet'" },
+      )
+      .default({ type: 'round-robin' }),
+    repetitions: positiveInt('repetitions', 10_000).default(1),
+    concurrency: z
+      .object({
+        workers: z.int().min(1).max(256).optional(),
+        matches: z.int().min(1).max(4096).optional(),
+      })
+      .strict()
+      .default({}),
+    cache: z.enum(CACHE_MODES as unknown as [string, ...string[]], { error: `expected one of ${CACHE_MODES.join(', ')}` }).default('read-write'),
+    models: z.string().optional(),
+    anchor: z.string().optional(),
+  })
+  .strict();
+
+export type TournamentConfigInput = z.input<typeof tournamentSchema>;
+export type TournamentConfigParsed = z.output<typeof tournamentSchema>;
+
+export interface TournamentGame {
+  readonly id: string;
+  readonly preset?: string;
+  readonly rounds: number;
+  readonly games: number;
+  readonly budgets: Readonly<Record<string, number>>;
+  readonly params: Readonly<Record<string, number>>;
+  readonly roundNumbering: 'reference' | 'unique';
+  readonly planReport: boolean;
+}
+
+/** A validated tournament config with defaults filled in. */
+export interface TournamentConfig {
+  readonly name: string;
+  readonly seed: number;
+  readonly games: readonly TournamentGame[];
+  /** Agent name → spec string, in file order. */
+  readonly agents: readonly { readonly name: string; readonly spec: string }[];
+  readonly schedule: { readonly type: 'round-robin' } | { readonly type: 'gauntlet'; readonly candidates: readonly string[]; readonly opponents: readonly string[] };
+  readonly repetitions: number;
+  readonly workers?: number;
+  readonly maxConcurrentMatches?: number;
+  readonly cache: 'off' | 'read' | 'write' | 'read-write';
+  readonly models?: string;
+  readonly anchor?: string;
+}
+
+/** Validates a parsed config object once, at the edge; every problem is one line naming the source and path. */
+export function checkTournamentConfig(value: unknown, source: string, defaultName: string): TournamentConfig {
+  const parsed = tournamentSchema.safeParse(value);
+  if (!parsed.success) throw new UsageError(`invalid tournament config\n${formatZodError(source, parsed.error)}`);
+  const c = parsed.data;
+  const agents = Object.entries(c.agents).map(([name, v]) => ({ name, spec: typeof v === 'string' ? v : v.spec, anchor: typeof v === 'string' ? false : v.anchor === true }));
+  const problems: string[] = [];
+  for (const a of agents) {
+    try {
+      parseAgentSpec(a.spec);
+    } catch (err) {
+      problems.push(`${source}: agents.${a.name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  const names = new Set(agents.map((a) => a.name));
+  if (c.schedule.type === 'gauntlet') {
+    c.schedule.candidates.forEach((n, i) => names.has(n) || problems.push(`${source}: schedule.candidates[${i}]: unknown agent '${n}'; agents are ${[...names].join(', ')}`));
+    c.schedule.opponents.forEach((n, i) => names.has(n) || problems.push(`${source}: schedule.opponents[${i}]: unknown agent '${n}'; agents are ${[...names].join(', ')}`));
+  }
+  const anchors = agents.filter((a) => a.anchor).map((a) => a.name);
+  const anchor = c.anchor ?? anchors[0];
+  if (c.anchor !== undefined && !names.has(c.anchor)) problems.push(`${source}: anchor: unknown agent '${c.anchor}'; agents are ${[...names].join(', ')}`);
+  if (problems.length) throw new UsageError(`invalid tournament config\n${problems.join('\n')}`);
+  const games: TournamentGame[] = c.games.map((g) =>
+    typeof g === 'string'
+      ? { id: g, rounds: 10, games: 1, budgets: {}, params: {}, roundNumbering: 'reference', planReport: false }
+      : {
+          id: g.id,
+          ...(g.preset !== undefined ? { preset: g.preset } : {}),
+          rounds: g.rounds,
+          games: g.games,
+          budgets: g.budgets ?? {},
+          params: g.params ?? {},
+          roundNumbering: g.round_numbering,
+          planReport: g.plan_report,
+        },
+  );
+  return {
+    name: c.name ?? defaultName,
+    seed: c.seed,
+    games,
+    agents: agents.map(({ name, spec }) => ({ name, spec })),
+    schedule: c.schedule,
+    repetitions: c.repetitions,
+    ...(c.concurrency.workers !== undefined ? { workers: c.concurrency.workers } : {}),
+    ...(c.concurrency.matches !== undefined ? { maxConcurrentMatches: c.concurrency.matches } : {}),
+    cache: c.cache as TournamentConfig['cache'],
+    ...(c.models !== undefined ? { models: c.models } : {}),
+    ...(anchor !== undefined ? { anchor } : {}),
+  };
+}
+
+/** Reads and validates a YAML or JSON tournament file. */
+export function loadTournamentConfig(path: string): TournamentConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read tournament config '${path}': ${err instanceof Error ? err.message : String(err)}`);
+  }
+  let value: unknown;
+  try {
+    value = extname(path) === '.json' ? JSON.parse(text) : parseYaml(text);
+  } catch (err) {
+    throw new UsageError(`invalid tournament config\n${path}: not valid ${extname(path) === '.json' ? 'JSON' : 'YAML'}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  }
+  return checkTournamentConfig(value, path, basename(path, extname(path)));
+}

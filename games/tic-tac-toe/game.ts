@@ -1,0 +1,31 @@
+import type { Game } from 'boardgame.io';
+import { INVALID_MOVE } from 'boardgame.io/core';
+import type { MoveGame } from '../core/move-game.js';
+import { createTicTacToe, type TicTacToeState } from './rules.js';
+
+/**
+ * The boardgame.io Game of tic-tac-toe, built on the pure rules: `G` is the pure state (plain JSON, never
+ * mutated), the one move `play(cell)` calls the pure `apply`, `endIf` reads the pure outcome and `ai.enumerate`
+ * lists the pure legal actions. An illegal cell is `INVALID_MOVE` (boardgame.io then leaves the state unchanged).
+ */
+export function ticTacToeBoardgame(rules: MoveGame<TicTacToeState, number> = createTicTacToe()): Game<TicTacToeState> {
+  return {
+    name: rules.id,
+    setup: () => rules.initial(),
+    turn: { minMoves: 1, maxMoves: 1 },
+    moves: {
+      play: ({ G, ctx }, cell: number) => {
+        if (String(rules.toMove(G)) !== ctx.currentPlayer || !rules.legalActions(G).includes(cell)) return INVALID_MOVE;
+        return rules.apply(G, cell);
+      },
+    },
+    endIf: ({ G }) => {
+      const outcome = rules.outcome(G);
+      if (!outcome) return undefined;
+      return outcome[0] === outcome[1] ? { draw: true } : { winner: outcome[0] > outcome[1] ? '0' : '1' };
+    },
+    ai: {
+      enumerate: (G) => rules.legalActions(G).map((cell) => ({ move: 'play', args: [cell] })),
+    },
+  };
+}
