@@ -56,8 +56,8 @@ export function splitReasoning(content: string, reasoningField = ''): SplitReply
 interface Candidate {
   readonly text: string;
   readonly source: string;
-  /** Only worth a repair attempt (known to be cut off or not strictly parseable as a whole). */
-  readonly repairOnly?: boolean;
+  /** Which pass tries it: 0 strict then 1 repaired (the usual), 1 only (cut off), 2 last resort (nested spans). */
+  readonly pass?: 1 | 2;
 }
 
 interface Block {
@@ -105,7 +105,7 @@ function fencedBlocks(text: string): Block[] {
  * top level; deeper only when the text has opening braces that never close. Also the start of the outermost
  * unclosed `{` (a cut-off reply).
  */
-function objectSpans(text: string): { spans: Array<[number, number]>; unclosed: number | null } {
+function objectSpans(text: string): { spans: Array<[number, number]>; depth: number; unclosed: number | null } {
   let spans: Array<[number, number]> = [];
   let shallowest = Infinity;
   const starts: number[] = [];
@@ -129,7 +129,7 @@ function objectSpans(text: string): { spans: Array<[number, number]>; unclosed: 
       if (depth === shallowest) spans.push([start, i + 1]);
     }
   }
-  return { spans, unclosed: starts[0] ?? null };
+  return { spans, depth: shallowest, unclosed: starts[0] ?? null };
 }
 
 const MAX_CANDIDATES = 64;
@@ -147,9 +147,11 @@ function candidates(answer: string): Candidate[] {
   };
   visit(answer, 0);
   out.push(...tagged.reverse(), ...other.reverse(), { text: answer, source: 'whole' });
-  const { spans, unclosed } = objectSpans(answer);
-  for (const [from, to] of spans.slice(-MAX_CANDIDATES).reverse()) out.push({ text: answer.slice(from, to), source: 'embedded' });
-  if (unclosed !== null) out.push({ text: answer.slice(unclosed), source: 'embedded-unclosed', repairOnly: true });
+  const { spans, depth, unclosed } = objectSpans(answer);
+  for (const [from, to] of spans.slice(-MAX_CANDIDATES).reverse()) {
+    out.push(depth === 1 ? { text: answer.slice(from, to), source: 'embedded' } : { text: answer.slice(from, to), source: 'embedded-nested', pass: 2 });
+  }
+  if (unclosed !== null) out.push({ text: answer.slice(unclosed), source: 'embedded-unclosed', pass: 1 });
   return out.slice(0, MAX_CANDIDATES * 2);
 }
 
@@ -173,15 +175,17 @@ const REFUSAL = /\b(I can(?:no|')t|I cannot|I(?:'m| am) (?:sorry|unable|not able
 /**
  * Finds the JSON value a reply means: strict JSON first over every candidate (fenced blocks tagged json, last
  * first; other fenced blocks; the whole answer; top-level `{...}` spans in the prose, last first), then the same
- * candidates repaired with jsonrepair (trailing commas, single quotes, comments, Python literals, cut-off
- * endings). `accept` says which values count (default: any object).
+ * candidates repaired with jsonrepair (trailing commas, single quotes, comments, Python literals), plus a cut-off
+ * final object; last, nested spans when stray braces never close. `accept` says which values count (default:
+ * any object).
  */
 export function recoverJson(answer: string, accept: (value: unknown) => boolean = isPlainObject): JsonRecovery {
   if (answer.trim() === '') return { ok: false, reason: 'empty', steps: ['empty'], error: 'the reply is empty' };
   const list = candidates(answer);
-  for (const repair of [false, true]) {
+  for (const pass of [0, 1, 2]) {
+    const repair = pass === 1;
     for (const candidate of list) {
-      if (candidate.repairOnly === true && !repair) continue;
+      if (candidate.pass === undefined ? pass === 2 : candidate.pass !== pass) continue;
       const steps = [`source:${candidate.source}`];
       let value: unknown;
       try {
@@ -223,7 +227,7 @@ const hasMove = (value: unknown): boolean => isPlainObject(value) && field(value
 
 /**
  * The move (and stated plan) of a move-game reply `{"plan": "...", "move": "..."}`, recovered like any JSON;
- * failing that a `move: X` line, or a short one-line answer taken as the move itself.
+ * failing that a `move: X` line, or a reply of one short word taken as the move itself.
  */
 export function extractMove(answer: string): MoveExtraction {
   const json = recoverJson(answer, hasMove);
@@ -234,6 +238,6 @@ export function extractMove(answer: string): MoveExtraction {
   if (line?.[1] !== undefined && line[1].trim() !== '') return { move: line[1].trim(), plan: null, steps: ['move-pattern'] };
   if (!json.ok && json.reason !== 'no_json') return { move: null, plan: null, steps: json.steps };
   const bare = answer.replace(/^[\s"'`*]+|[\s"'`*.]+$/g, '');
-  if (bare !== '' && bare.length <= 40 && !bare.includes('\n')) return { move: bare, plan: null, steps: ['bare-move'] };
+  if (/^\S{1,16}$/.test(bare)) return { move: bare, plan: null, steps: ['bare-move'] };
   return { move: null, plan: null, steps: json.steps };
 }

@@ -39,6 +39,7 @@ export const DEFAULT_MOVE_ATTEMPTS = 3;
 class AgentFailure extends Error {
   constructor(
     readonly seat: 0 | 1,
+    readonly ply: number,
     cause: unknown,
   ) {
     super(cause instanceof Error ? cause.message : String(cause), { cause });
@@ -67,7 +68,7 @@ async function ask(series: Series, seat: 0 | 1, request: Parameters<NonNullable<
   } catch (err) {
     if (err instanceof UsageError) throw err;
     if (series.signal?.aborted) throw new Aborted();
-    throw new AgentFailure(seat, err);
+    throw new AgentFailure(seat, request.ply, err);
   }
 }
 
@@ -196,7 +197,7 @@ export async function runMoveMatch(spec: MoveMatchSpec, agents: readonly [Agent,
     if (err instanceof Aborted) {
       end('error', 'aborted');
     } else if (err instanceof AgentFailure) {
-      recorder.emit({ type: 'error', round: 0, kind: 'infrastructure', side: err.seat, message: err.message });
+      recorder.emit({ type: 'error', round: err.ply, kind: 'infrastructure', side: err.seat, message: err.message });
       end('error', 'infrastructure');
     } else {
       recorder.emit({ type: 'error', round: 0, kind: 'internal', message: err instanceof Error ? err.message : String(err) });

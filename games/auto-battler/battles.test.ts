@@ -67,7 +67,8 @@ describe('auto-battler hand-worked battles', () => {
     // T3 the Soldier, inserted right after the previous attacker, attacks next (REVIEW A1): 12 - 1 = 11.
     expect(b.log.turns[2]?.unit).toBe(4);
     expect(b.after(3)).toBe('King 4/12 b6, Soldier 1/1 DS b6, EliteSoldier 1/1, Paladin 6/6 DS | LavaGolem* 2/11');
-    // T4-T8: the golem hits the King for 2 each time (12 -> 10 -> 8 -> 6); EliteSoldier 11 - 1 = 10, Paladin 10 - 6 = 4.
+    // T4-T8: the golem hits the King for 2 each time (12 -> 10 -> 8 -> 6); the golem takes 11 - 1 = 10 from
+    // EliteSoldier (T5) and 10 - 6 = 4 from the Paladin (T7).
     expect(b.after(8)).toBe('King 4/6 b6, Soldier 1/1 DS b6, EliteSoldier 1/1 b6, Paladin 6/6 DS b6 | LavaGolem* 2/4');
     // T9 the King's burn: 6 - 6 = 0, it dies and does not attack; the turn still counts.
     expect(b.after(9)).toBe('Soldier 1/1 DS b6, EliteSoldier 1/1 b6, Paladin 6/6 DS b6 | LavaGolem* 2/4');
@@ -76,7 +77,7 @@ describe('auto-battler hand-worked battles', () => {
     // T12 the golem kills EliteSoldier: 1 - 2 < 0.
     expect(b.after(12)).toBe('Paladin 8/6 DS b6 | LavaGolem* 2/4');
     // T13 the Paladin's own shield absorbs its burn (no other Paladin gains), then it hits: 4 - 8 < 0.
-    expect(hits(b.log.turns[12]?.events ?? [])).toEqual(['burn ->3 6 blocked', 'attack 3>0 8']);
+    expect(hits(b.log.turns[12]?.events ?? [])).toEqual(['burn ->2 6 blocked', 'attack 2>3 8']);
     expect(b.result).toMatchObject({ winner: 0, steps: 13, capped: false });
     expect(b.result.summary).toEqual({ turns: 13, first: 0, remain0: 1, remain1: 0, hp0: 6, hp1: 0 });
   });
@@ -147,7 +148,7 @@ describe('auto-battler hand-worked battles', () => {
     // T3 the Bronze golem: 20 - 1 = 19, weakened to 0. T4 the treant: 8 - 4 = 4, burned 3.
     expect(b.after(4)).toBe('MountainGiant* 12/19 b6, AncientTreant* 4/6 b3 | LavaGolem 0/4');
     // T5 the golem attacks with 0: the hit does nothing, yet the giant's reaction fires (Attack stays 0).
-    expect(b.log.turns[4]?.events).toContainEqual({ e: 'weakened', unit: 0, by: 3, atk: 0 });
+    expect(b.log.turns[4]?.events).toContainEqual({ e: 'weakened', unit: 3, by: 0, atk: 0 });
     // T6 the giant burns (19 - 6 = 13), kills the golem (4 - 18 < 0) and is burned again by it: 3 replaces 6.
     expect(b.after(6)).toBe('MountainGiant* 12/13 b3, AncientTreant* 4/6 b3 | ');
     expect(b.result.summary).toEqual({ turns: 6, first: 1, remain0: 2, remain1: 0, hp0: 19, hp1: 0 });

@@ -59,10 +59,10 @@ export function validate(side: SideIndex, value: unknown, config: PlanGameConfig
       const known = anyUnit(name);
       const why =
         known === undefined
-          ? `not a ${label} unit`
-          : known.summon
-            ? `${known.name} is only summoned and cannot be bought`
-            : `${known.name} is a ${other} unit`;
+          ? `not one of the ${label} units`
+          : known.side !== side
+            ? `${known.name} is a ${other} unit`
+            : `${known.name} is only summoned and cannot be bought`;
       items.push({ path, name, status: 'unknown', code: 'item/unknown_name', cost: 0, detail: `${why}: ignored, cost 0` });
       continue;
     }
@@ -123,7 +123,7 @@ function readPriority(side: SideIndex, value: JsonObject, items: PlanItemReport[
         status: 'unknown',
         code: 'item/unknown_name',
         cost: 0,
-        detail: `not a ${SIDES[enemy].label} unit: ignored`,
+        detail: `not one of the ${SIDES[enemy].label} units: ignored`,
       });
       continue;
     }

@@ -173,8 +173,12 @@ export const DEMONS: readonly DemonSpec[] = [
 /** Index of the NormalDemon a SummoningDemon creates. */
 export const SUMMON_KIND = 0;
 
+/**
+ * Catalogue index by normalised name, plus the exact catalogue spelling as a fast path: a raw name equal to either
+ * key normalises to that entry, so `get(raw) ?? get(norm(raw))` is the same as `get(norm(raw))`.
+ */
 function indexByNorm(specs: readonly { readonly name: string }[]): ReadonlyMap<string, number> {
-  return new Map(specs.map((spec, i) => [norm(spec.name), i]));
+  return new Map(specs.flatMap((spec, i) => [[norm(spec.name), i] as const, [spec.name, i] as const]));
 }
 
 export const HUMAN_INDEX = indexByNorm(HUMANS);

@@ -85,7 +85,7 @@ export function validate(side: SideIndex, value: unknown, _config: PlanGameConfi
       items.push({ path, name: null, status: 'unknown', code: 'item/malformed', cost: 0, detail: '"name" is missing or not a string; ignored, costs nothing' });
       continue;
     }
-    const kind = catalogue.get(norm(rawName));
+    const kind = catalogue.get(rawName) ?? catalogue.get(norm(rawName));
     const spec = kind === undefined ? undefined : specs[kind];
     if (kind === undefined || spec === undefined) {
       items.push({ path, name: rawName, status: 'unknown', code: 'item/unknown_name', cost: 0, detail: `not a ${label} unit; ignored, costs nothing` });

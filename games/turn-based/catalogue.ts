@@ -149,12 +149,14 @@ export const SKILLS: readonly SkillInfo[] = SKILL_IDS.map((id, index) => {
 });
 
 export function elementSide(element: ElementName): SideIndex {
-  return ELEMENTS.indexOf(element) < 3 ? 0 : 1;
+  return element === 'Wood' || element === 'Earth' || element === 'Light' ? 0 : 1;
 }
+
+const SKILL_BY_ID = new Map<SkillId, SkillInfo>(SKILLS.map((skill) => [skill.id, skill]));
 
 /** Catalogue record of a skill id. */
 export function skillInfo(id: SkillId): SkillInfo {
-  return SKILLS[SKILL_IDS.indexOf(id)] as SkillInfo;
+  return SKILL_BY_ID.get(id) as SkillInfo;
 }
 
 /** The skills of an element, in catalogue order (cheapest first). */

@@ -8,6 +8,8 @@ import { hpOf, type TbPlan } from './types.js';
 
 /** One battle state reused by every call: simulate is synchronous, so it is never shared by two battles at once. */
 const battle = new Battle();
+/** Invaders act first in every round and tick first in every end-of-round phase. */
+const ORDER = [1, 0] as const;
 const SKILL_INDEX = new Map<SkillId, number>(SKILL_IDS.map((id, i) => [id, i]));
 
 function field(plan: TbPlan, side: SideIndex, hp: number): void {
@@ -46,7 +48,7 @@ function act(c: Fighter): void {
 /** End-of-round phase (SPEC §4.3, REVIEW T7): invaders then defenders, list order, fixed tick order, then expiry. */
 function endOfRound(): void {
   const round = battle.round;
-  for (const side of [1, 0] as const) {
+  for (const side of ORDER) {
     const team = battle.teams[side];
     for (let i = 0; i < battle.size[side]; i++) {
       const c = team[i] as Fighter;
@@ -130,7 +132,7 @@ export function simulate(plan0: TbPlan, plan1: TbPlan, config: PlanGameConfig, o
   if (battle.living[0] === 0 || battle.living[1] === 0) return result(defeatWinner(), 'no_characters', lineups);
   for (let round = 1; round <= ROUND_CAP; round++) {
     battle.round = round;
-    for (const side of [1, 0] as const) {
+    for (const side of ORDER) {
       const team = battle.teams[side];
       for (let i = 0; i < battle.size[side]; i++) {
         const c = team[i] as Fighter;

@@ -71,3 +71,8 @@ export interface AgbFile {
 export function agbFilePath(file: AgbFile): string {
   return `${file.game}/${file.role}_results/${file.tag}/${file.model}_results.csv`;
 }
+
+/** The warning for a model name the evaluator can never credit with a win (REFERENCE-EVALUATOR §3 step 2). */
+export function slashWarning(name: string): string {
+  return `model name '${name}' contains '/': the reference evaluator never counts its wins (its file stem '${modelStem(name)}' differs from the name in the *_LLM column)`;
+}
