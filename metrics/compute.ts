@@ -92,11 +92,11 @@ function aggregateAgent(agent: string, groups: readonly Group[]): AgentMetrics {
   METRIC_IDS.forEach((id, j) => {
     const defined = groups.filter((g) => g.result.metrics[id]?.value !== null && g.result.metrics[id] !== undefined);
     if (!groups.some((g) => g.result.metrics[id] !== undefined)) return;
-    const n = groups.reduce((a, g) => a + (g.result.metrics[id]?.n ?? 0), 0);
     if (defined.length === 0) {
-      metrics[id] = { value: null, n, lo: null, hi: null, method: 'bootstrap', games: 0 };
+      metrics[id] = { value: null, n: 0, lo: null, hi: null, method: 'bootstrap', games: 0 };
       return;
     }
+    const n = defined.reduce((a, g) => a + (g.result.metrics[id]?.n ?? 0), 0);
     const value = defined.reduce((a, g) => a + (g.result.metrics[id]?.value as number), 0) / defined.length;
     const B = (defined[0] as Group).replicates.length / WIDTH;
     const reps = new Float64Array(B);

@@ -4,7 +4,7 @@ import type { AgentEnv, AgentKind } from '../agents/registry.js';
 import { checkParams, type AgentSpec } from '../agents/spec.js';
 import type { Agent, AgentContext, MoveDecision, MoveRequest, PlanDecision, PlanRequest } from '../agents/agent.js';
 import { callCost, callUsage, tokenBudgetMeta } from './accounting.js';
-import { isLlmCache, requestKey, type LlmCache } from './cache.js';
+import { isLlmCache, requestIdentity, sampleKey, type LlmCache } from './cache.js';
 import type { ChatMessage, ChatResult } from './chat.js';
 import { InfrastructureError } from './infrastructure-error.js';
 import { checkModelConfig, DEFAULT_MODELS_PATH, endpointOf, type ModelConfig } from './models.js';
@@ -102,18 +102,23 @@ export class LlmAgent implements Agent {
     return body;
   }
 
-  /** The sample id: a per-match salt (unless samples are shared) and how often this exact request came before. */
-  private sample(body: Record<string, unknown>, ctx: AgentContext): string {
+  /**
+   * The cache key: the request identity plus a sample id made of a per-match salt (drawn from the seat's seeded
+   * generator, unless samples are shared across matches) and how often this exact request came before, so repeated
+   * identical requests are distinct samples and a re-run of the match asks for the same ones.
+   */
+  private key(body: Record<string, unknown>, ctx: AgentContext): string {
     const salt = this.#config.sample_scope === 'global' ? 'global' : String(ctx.rng.fork('llm-sample').int(0, 2 ** 31 - 1));
-    const identity = requestKey(this.#transport.baseUrl, body, salt);
-    const n = this.#seen.get(identity) ?? 0;
-    this.#seen.set(identity, n + 1);
-    return `${salt}#${n}`;
+    const identity = requestIdentity(this.#transport.baseUrl, body);
+    const seen = `${salt}:${identity}`;
+    const n = this.#seen.get(seen) ?? 0;
+    this.#seen.set(seen, n + 1);
+    return sampleKey(identity, `${salt}#${n}`);
   }
 
   private async complete(messages: readonly ChatMessage[], ctx: AgentContext): Promise<Completed> {
     const body = this.body(messages);
-    const key = requestKey(this.#transport.baseUrl, body, this.sample(body, ctx));
+    const key = this.key(body, ctx);
     const mode = this.#cache?.mode ?? 'off';
     this.#stats = { ...this.#stats, decisions: this.#stats.decisions + 1 };
     if (this.#cache !== undefined && (mode === 'read' || mode === 'read-write')) {

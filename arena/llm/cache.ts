@@ -44,13 +44,22 @@ function stable(value: unknown): unknown {
 }
 
 /**
- * SHA-256 (hex) of everything that determines an answer: the base URL, the full request body (model, messages,
- * sampling parameters, extra fields) and the sample id. Never the key: the API key is not part of a request's
- * identity and must not reach stored files.
+ * SHA-256 (hex) of what a request asks, whatever the sample: the base URL and the full request body (model,
+ * messages, sampling parameters, extra fields). Never the API key: it is not part of a request's identity and must
+ * not reach stored files.
  */
+export function requestIdentity(baseUrl: string, body: Readonly<Record<string, unknown>>): string {
+  return createHash('sha256').update(JSON.stringify(stable({ v: KEY_VERSION, baseUrl, body }))).digest('hex');
+}
+
+/** The cache key of one sample of a request: SHA-256 over the request identity and the sample id. */
+export function sampleKey(identity: string, sample: string): string {
+  return createHash('sha256').update(`${identity}\n${sample}`).digest('hex');
+}
+
+/** The cache key of a request and sample id in one step. */
 export function requestKey(baseUrl: string, body: Readonly<Record<string, unknown>>, sample: string): string {
-  const text = JSON.stringify(stable({ v: KEY_VERSION, baseUrl, body, sample }));
-  return createHash('sha256').update(text).digest('hex');
+  return sampleKey(requestIdentity(baseUrl, body), sample);
 }
 
 const chatResultSchema = z.object({

@@ -1,7 +1,7 @@
 /** Language-model agents over any OpenAI-compatible chat-completions endpoint: the public face of `arena/llm`. */
 export { LlmAgent, createLlmAgent, llmAgentKind, type LlmAgentOptions, type LlmStats } from './agent.js';
 export { callCost, callUsage, type Price } from './accounting.js';
-export { CACHE_MODES, DirectoryCache, MemoryCache, isLlmCache, requestKey, type CacheMode, type LlmCache, type ResponseCache } from './cache.js';
+export { CACHE_MODES, DirectoryCache, MemoryCache, isLlmCache, requestIdentity, requestKey, sampleKey, type CacheMode, type LlmCache, type ResponseCache } from './cache.js';
 export type { ChatMessage, ChatResult, TokenCounts } from './chat.js';
 export { InfrastructureError } from './infrastructure-error.js';
 export { DEFAULT_MODELS_PATH, checkModelConfig, endpointOf, loadModelsFile, parseModelsConfig, type ModelConfig, type ModelsConfig } from './models.js';

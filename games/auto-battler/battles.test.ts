@@ -116,7 +116,7 @@ describe('auto-battler hand-worked battles', () => {
     // 5 - 5 = 0. One pass removes VineProtector (its heal: AncientTreant 2 + 2 capped at 3; RockBeetle, at -5, is
     // not healed: REVIEW A8), then RockBeetle.
     expect(hits(b.log.turns[2]?.events ?? [])).toEqual(['attack 4>2 8', 'carry 4>0 5']);
-    expect(b.log.turns[2]?.events).toContainEqual({ e: 'heal', unit: 1, by: 0, hp: 3 });
+    expect(b.log.turns[2]?.events.filter((e) => e.e === 'heal')).toEqual([{ e: 'heal', unit: 1, by: 0, hp: 3 }]);
     expect(b.after(3)).toBe('AncientTreant 2/3 | BanditLeader 8/3, ShadowOverlord 4/4');
     // T4 AncientTreant hits BanditLeader: 3 - 2 = 1. T5 ShadowOverlord kills the treant: 3 - 4 < 0.
     expect(b.after(4)).toBe('AncientTreant 2/3 | BanditLeader 8/1, ShadowOverlord 4/4');
@@ -163,5 +163,20 @@ describe('auto-battler hand-worked battles', () => {
     expect(deaths).toEqual([1, 0]);
     expect(b.result).toMatchObject({ winner: 1, steps: 4, capped: false });
     expect(b.result.summary).toEqual({ turns: 4, first: 1, remain0: 0, remain1: 0, hp0: 0, hp1: 0 });
+  });
+
+  it('a 0-Attack hit leaves a Divine Shield in place (REVIEW A5); a hit removes the shield of a Taunt unit first', () => {
+    const b = fight(['RockBeetle', 'EliteSoldier', 'ForestSeer'], ['BattleFrenzy*'], { pi: ['ForestSeer'] });
+    // EliteSoldier: RockBeetle 2/5 DS and ForestSeer 2/2 DS. 3 units against 1: the Defender starts.
+    expect(b.after(0)).toBe('RockBeetle 2/5 DS, EliteSoldier 1/1, ForestSeer 2/2 DS | BattleFrenzy* 14/8');
+    // T1 RockBeetle: 8 - 2 = 6. T2 the frenzy must hit the Taunt beetle: the shield absorbs 14; frenzy 14 - 8 = 6.
+    // T3 EliteSoldier: 6 - 1 = 5. T4 the frenzy kills the beetle (5 - 6 < 0); frenzy max(0, 6 - 8) = 0.
+    expect(b.after(4)).toBe('EliteSoldier 1/1, ForestSeer 2/2 DS | BattleFrenzy* 0/5');
+    // T5 ForestSeer (right of the previous attacker): 5 - 2 = 3. T6 the frenzy picks the listed ForestSeer and hits
+    // with 0: the shield stays.
+    expect(b.log.turns[4]?.unit).toBe(2);
+    expect(b.after(6)).toBe('EliteSoldier 1/1, ForestSeer 2/2 DS | BattleFrenzy* 0/3');
+    // T7 EliteSoldier: 3 - 1 = 2. T9 ForestSeer: 2 - 2 = 0.
+    expect(b.result.summary).toEqual({ turns: 9, first: 0, remain0: 2, remain1: 0, hp0: 3, hp1: 0 });
   });
 });

@@ -66,7 +66,8 @@ function abilityText(type: number, maxUnits: number): string {
       );
     case LAVA_GOLEM:
       return (
-        `Taunt. A unit that attacks it is burned for ${n(ABILITY.lavaGolemBurn)}: for the rest of the battle it takes that much ` +
+        `Taunt. A unit that attacks it (even with an attack that does nothing or kills it) is burned for ` +
+        `${n(ABILITY.lavaGolemBurn)}: for the rest of the battle it takes that much ` +
         'damage at the start of each of its turns. Burns do not stack: the amount of the golem attacked last replaces any earlier one.'
       );
     case TIDE_GUARDIAN:

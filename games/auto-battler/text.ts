@@ -93,7 +93,7 @@ export function rulesText(side: SideIndex, config: PlanGameConfig): string {
     '2. Start of battle: the start effects (ForestSeer, AncientTreant, BlackRock, EliteSoldier) apply. Gaining Health',
     '   raises current and maximum Health alike.',
     '3. A side with no units now loses; if neither side has units, the Invader wins.',
-    '4. The side with more units takes the first turn (the Invader if both have as many). Then the sides alternate.',
+    '4. The side with more units takes the first turn; with equal numbers the Invader does. Then the sides alternate.',
     '5. Attackers: a side\'s first attacker is its leftmost unit. Afterwards it attacks with the unit right of its previous',
     '   attacker, going back to its leftmost unit after its last one. Units added or removed further left do not change',
     '   this order. A unit summoned directly right of the previous attacker (a King\'s Soldier), or into the place of a',

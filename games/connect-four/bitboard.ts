@@ -6,7 +6,10 @@ import type { BoardStatus, MoveBoard } from '../core/move-game.js';
  * test is a handful of integer operations with no BigInt. Player 0 moves first.
  */
 
-/** True when the disc just placed by the player whose words start at `base`, at (r, c), completes four in a line. */
+/**
+ * True when the disc just placed by the player whose words start at `base`, at (r, c), completes four in a line.
+ * (r, c) must be the top disc of its column, as gravity guarantees: a vertical line is looked for below it only.
+ */
 export function connectsFour(words: ArrayLike<number>, base: number, rows: number, r: number, c: number): boolean {
   const row = words[base + r] as number;
   if ((row & (row >> 1) & (row >> 2) & (row >> 3)) !== 0) return true;

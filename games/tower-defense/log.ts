@@ -41,7 +41,7 @@ export interface TdLog {
 
 export const FRAME_MS = 500;
 
-export function createLog(humans: readonly Human[], lanes: readonly number[]): TdLog {
+export function createLog(humans: readonly Human[]): TdLog {
   return {
     tickMs: TICK_MS,
     frameMs: FRAME_MS,
@@ -49,14 +49,7 @@ export function createLog(humans: readonly Human[], lanes: readonly number[]): T
     columns: COLUMNS,
     lanes: LANES,
     hpScale: HP_SCALE,
-    humans: humans.map((h, i) => ({
-      id: h.id,
-      name: HUMANS[h.kind]?.name ?? '',
-      x: h.x,
-      y: lanes[i] ?? 0,
-      spawn: h.spawn,
-      hp: h.hp,
-    })),
+    humans: humans.map((h) => ({ id: h.id, name: HUMANS[h.kind]?.name ?? '', x: h.x, y: h.y, spawn: h.spawn, hp: h.hp })),
     demons: [],
     frames: [],
     events: [],

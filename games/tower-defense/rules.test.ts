@@ -57,7 +57,7 @@ describe('tower-defense damage rules', () => {
   it('a summon at or past the left edge is a breach, and summoning does not use the action', () => {
     // SPEC §2.8 items 8 and 9: a summoner held at 1·C by a wall at x = 0 summons at 0 (a breach), then hits the wall.
     const lane = new Lane(1);
-    const wall = new Human(0, HUMANS.findIndex((h) => h.name === 'ShieldSoldier'), 0, 0);
+    const wall = new Human(0, HUMANS.findIndex((h) => h.name === 'ShieldSoldier'), 0, 1, 0);
     wall.alive = true;
     lane.humans.push(wall);
     lane.spawned = 1;

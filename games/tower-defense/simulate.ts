@@ -35,19 +35,17 @@ export function simulate(
   // Humans act in spawn order with plan order breaking ties; a stable sort by spawn time gives exactly that.
   const humanOrder = plan0.humans.map((h, i) => ({ h, i })).sort((a, b) => a.h.spawn - b.h.spawn || a.i - b.i);
   const allHumans: Human[] = [];
-  const humanLanes: number[] = [];
   for (const { h, i } of humanOrder) {
-    const unit = new Human(i, h.kind, h.x, h.spawn);
+    const unit = new Human(i, h.kind, h.x, h.y, h.spawn);
     (lanes[h.y] as Lane).humans.push(unit);
     allHumans.push(unit);
-    humanLanes.push(h.y);
   }
   const demonItems: TdDemon[] = plan1.demons
     .map((d, i) => ({ d, i }))
     .sort((a, b) => a.d.spawn - b.d.spawn || a.i - b.i)
     .map(({ d }) => d);
 
-  const log: TdLog | null = options?.log === true ? createLog(allHumans, humanLanes) : null;
+  const log: TdLog | null = options?.log === true ? createLog(allHumans) : null;
   const allDemons: Demon[] = [];
   const out: TickOutput = { summons: [], breaches: [] };
   let nextDemon = 0;

@@ -40,6 +40,8 @@ const CROSS_SECONDS = (COLUMNS * CELL) / (2 * MOVE_PER_SPEED) / (1000 / TICK_MS)
 const factor = (tenths: number): string => `×${tenths / 10} (${100 - tenths * 10}% less)`;
 
 const nameOf = (kind: string): string => DEMONS.find((d) => d.special === kind)?.name ?? kind;
+const NORMAL_SHOOTERS = HUMANS.filter((h) => h.damageType === 'normal').map((h) => h.name).join(', ');
+const AIR_SHOOTERS = HUMANS.filter((h) => h.airOnly).map((h) => h.name).join(', ');
 
 function humanLine(h: HumanSpec): string {
   const head = `- ${h.name}: cost ${h.cost}, HP ${h.hp}.`;
@@ -52,7 +54,7 @@ function humanLine(h: HumanSpec): string {
     case 'wall':
       return `${head} Blocks only (a shield unit).${h.unjumpable ? ` A ${nameOf('bouncing')} cannot jump it.` : ''}`;
     case 'explosive':
-      return `${head} ${h.intervalMs} ms after it appears: ${h.damage} ${h.damageType ?? ''} damage to every non-flying demon anywhere in its lane, then it disappears (one use).`;
+      return `${head} ${h.intervalMs} ms after it appears: ${h.damage} ${h.damageType ?? ''} damage to every non-flying demon anywhere in its lane, then it disappears (one use). Until then it blocks and can be hit like any unit.`;
     case 'magnetic':
       return `${head} Magnetic pulse (see below), at most once per ${h.intervalMs} ms; deals no damage.`;
   }
@@ -127,15 +129,15 @@ BUDGET RULE
 TIME AND MOVEMENT
 - The battle runs in steps of ${TICK_MS} ms: t = 0, ${TICK_MS}, ${2 * TICK_MS}, ... A unit or demon that appears during a step first acts in the next step.
 - A demon of speed v moves v × ${CELLS_PER_SECOND} cells per second, exactly ${MOVE_PER_SPEED} × v length units per step where a cell is ${CELL} units (speed 2 crosses the ${COLUMNS} columns in exactly ${CROSS_SECONDS} s). Slowed: half speed.
-- A demon never passes a living Human unit in its lane: it stops with its left edge exactly at that unit's right edge. A FlyingDemon flies over everything.
+- A demon never passes a living Human unit in its lane: it stops with its left edge exactly at that unit's right edge. A ${nameOf('flying')} flies over everything.
 
 FACING AND ATTACKS
 - A non-flying demon faces a living Human unit in its lane when their spans overlap or their edges touch; touching several, it faces the one with the largest x.
 - A demon facing a unit does not move; it hits that unit for its damage whenever its attack cooldown allows, at most once per ${DEMON_MELEE_INTERVAL_MS} ms. The cooldown starts ready when the demon appears (so it can hit on the first step it faces a unit) and carries over from one victim to the next. Damage to Human units is never reduced.
 - A unit at HP 0 or below is destroyed at once: it no longer blocks, is faced or can be targeted.
-- Shooters: when a shooter's cooldown is ready and it has a target, it hits instantly and its cooldown restarts; without a target it stays ready and fires as soon as one appears. Its first shot comes one interval after it appears. Its target is, among the eligible demons in its lane that touch its cell or are to its right, the one whose left edge is furthest left; ties go to the demon that appeared first. A demon that has passed the shooter (its right edge at or left of the shooter's left edge) is out of reach. Eligible: flying demons for AntiAirSoldier, non-flying demons for all other shooters. A shot at a demon immune to its damage is still spent.
-- Damage types: normal (HandgunSoldier, RifleSoldier, MachineGunSoldier), fire, ice, air, explosion. HP is counted in tenths (e.g. ×0.3 of 1 damage removes 0.3 HP).
-- FlyingDemon takes only air damage; other demons never take air damage.
+- Shooters: when a shooter's cooldown is ready and it has a target, it hits instantly and its cooldown restarts; without a target it stays ready and fires as soon as one appears. Its first shot comes one interval after it appears. Its target is, among the eligible demons in its lane that touch its cell or are to its right, the one whose left edge is furthest left; ties go to the demon that appeared first. A demon that has passed the shooter (its right edge at or left of the shooter's left edge) is out of reach. Eligible: flying demons for ${AIR_SHOOTERS}, non-flying demons for all other shooters. A shot at a demon immune to its damage is still spent.
+- Damage types: normal (${NORMAL_SHOOTERS}), fire, ice, air, explosion. HP is counted in tenths (e.g. ×0.3 of 1 damage removes 0.3 HP).
+- ${nameOf('flying')} takes only air damage; other demons never take air damage.
 - Burn (FlamethrowerSoldier hit): a demon that is not burning starts burning; it takes 1 fire damage ${BURN_PERIOD_MS} ms after that hit and then every ${BURN_PERIOD_MS} ms, while that time is at most ${BURN_DURATION_MS} ms after the latest flamethrower hit. A new hit on a burning demon extends the burn without changing the timing of its ticks. Burns do not stack.
 - Slow (IceSoldier hit): half speed until ${SLOW_DURATION_MS} ms after the latest ice hit. Slows do not stack.
 - Magnetic pulse: when a MagneticSoldier's cooldown is ready and its lane holds a ${nameOf('shield')} or ${nameOf('machine')} still protected (anywhere in the lane), it pulses: every such demon in the lane loses its protection for good, and the cooldown restarts. Its first pulse can come one interval after it appears.
@@ -152,7 +154,7 @@ ORDER OF EACH STEP
 
 END OF BATTLE
 - The Demons win at the end of the first step in which a demon's left edge reaches the left edge of column 0, even if every other demon died in that step. If several lanes break through in the same step, the lane of the demon that appeared first is reported.
-- Otherwise the Humans win at the end of the first step in which every listed demon has appeared and no demon is alive (at once if the Demon plan is empty), or at t = ${TIME_CAP_MS} ms (${TIME_CAP_MS / 1000} s; that step is still played) if the demons have not broken through by then.
+- Otherwise the Humans win at the end of the first step in which every used demon of the plan has appeared and no demon is alive (at once if the Demon plan is empty), or at t = ${TIME_CAP_MS} ms (${TIME_CAP_MS / 1000} s; that step is still played) if the demons have not broken through by then.
 
 HUMAN UNITS
 ${catalogueText(0, config)}

@@ -65,6 +65,7 @@ export class Human {
     readonly id: number,
     readonly kind: number,
     x: number,
+    readonly y: number,
     readonly spawn: number,
   ) {
     const spec = HUMANS[kind];

@@ -19,7 +19,6 @@ import { hpOf } from './types.js';
 import { PLAN_KEYS } from './validate.js';
 
 const LABEL = ['Defender', 'Invader'] as const;
-const TEAM = ['Defenders', 'Invaders'] as const;
 
 const EXAMPLES = [
   {
@@ -139,7 +138,7 @@ Each living character, Invaders first and then Defenders, in list order: Burning
 
     `ELEMENTS AND THEIR SKILLS\n${elementLines.join('\n')}`,
 
-    `${TEAM[other].toUpperCase()} SKILLS (yours are in your catalogue)\n${catalogueText(other, config)}`,
+    `${LABEL[other].toUpperCase()} SKILLS (yours are in your catalogue)\n${catalogueText(other, config)}`,
   ];
   return sections.join('\n\n');
 }

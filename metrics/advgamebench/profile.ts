@@ -5,7 +5,7 @@ import type { Estimate } from '../types.js';
 import { blockStats, combineBlocks } from './blocks.js';
 import { AGB_METRICS, fileBudget, fileMetrics, keptRows, slashNames, type AgbMetricId, type FileMetrics } from './evaluator.js';
 import { exportAdvgamebench, type AgbExportOptions } from './export.js';
-import { slashWarning, type AgbFile } from './layout.js';
+import { agbFilePath, slashWarning, type AgbFile } from './layout.js';
 
 /** One line of the evaluator's model_metrics.csv for one game, with n and bootstrap intervals added. */
 export interface AgbModelMetrics {
@@ -84,7 +84,9 @@ export function advgamebenchProfile(files: readonly AgbFile[], options: AgbProfi
   const B = options.bootstrap ?? 1000;
   const byModel = new Map<string, FileResult[]>();
   const notes = new Set(warnings);
-  for (const file of files) {
+  // Files in path order, so the mean over files does not depend on the order they were found in.
+  const sorted = [...files].sort((a, b) => (agbFilePath(a) < agbFilePath(b) ? -1 : agbFilePath(a) > agbFilePath(b) ? 1 : 0));
+  for (const file of sorted) {
     for (const name of slashNames(file)) notes.add(slashWarning(name));
     const key = JSON.stringify([file.game, file.model]);
     const list = byModel.get(key) ?? [];
@@ -108,7 +110,7 @@ export function advgamebenchProfile(files: readonly AgbFile[], options: AgbProfi
     });
     return { game, model, files: results.length, metrics };
   });
-  return { profile: 'advgamebench', seed, bootstrap: B, models, warnings: [...notes], skipped };
+  return { profile: 'advgamebench', seed, bootstrap: B, models, warnings: [...notes].sort(), skipped };
 }
 
 /** Traces → rows in the evaluator's CSV layout (the export) → the evaluator's computation on those rows. */

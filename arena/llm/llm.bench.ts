@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { BenchResult } from '../../test/bench/types.js';
+import { MemoryCache } from './cache.js';
+import { currentPrompts } from './prompts/index.js';
+import { startTestServer } from './test-server.js';
+import { postChat } from './transport.js';
+import { context, moveRequest, testAgent } from './test-helpers.js';
+
+const ROUNDS = 5;
+const PER_ROUND = 200;
+const ANSWER = '{"plan": "take the centre", "move": "b2"}';
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** Wall and CPU milliseconds per call of `once`, run `calls` times in a row. */
+async function perCall(calls: number, once: (i: number) => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  for (let i = 0; i < calls; i++) await once(i);
+  const used = process.cpuUsage(cpu);
+  return { wall: (performance.now() - started) / calls, cpu: (used.user + used.system) / 1000 / calls };
+}
+
+/** A test server in its own process (so its CPU does not compete with the client's event loop). */
+async function childServer(latency: number): Promise<{ url: string; stop: () => void }> {
+  const script = fileURLToPath(new URL('./test-server-main.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, '--latency', String(latency), '--text', ANSWER], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const url = await new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`test server exited with code ${code}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+async function throughput(url: string, latency: number, concurrency: number, model: string): Promise<number> {
+  const agent = testAgent(url, { entry: { model, concurrency } });
+  const request = moveRequest([0]);
+  const ctx = context();
+  await Promise.all(Array.from({ length: concurrency }, () => agent.decideMove(request, ctx)));
+  const calls = concurrency * 10;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: calls }, () => agent.decideMove(request, ctx)));
+  return calls / ((performance.now() - started) / 1000) / (concurrency / (latency / 1000));
+}
+
+/**
+ * The arena's own cost per model call against a local server with no added latency, side by side with a bare
+ * fetch loop carrying the same request (rounds interleaved, medians; wall and process CPU time, the server's work
+ * being the same in both), and the throughput reached against a server with fixed latency L at concurrency C as a
+ * fraction of the ideal C / L.
+ */
+export async function bench(): Promise<BenchResult[]> {
+  const server = await startTestServer({ behaviour: { kind: 'answer', text: ANSWER } });
+  const results: BenchResult[] = [];
+  try {
+    const request = moveRequest([0]);
+    const body = { model: 'test-model', messages: currentPrompts.move(request) };
+    const json = JSON.stringify(body);
+    const bare = (): Promise<unknown> =>
+      fetch(`${server.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json }).then((r) => r.json());
+    const transport = { baseUrl: server.url, apiKey: null, apiKeyEnv: null, timeoutMs: 10_000, retries: 2, retryBaseMs: 10, retryMaxMs: 100, concurrency: 64 };
+    const agent = testAgent(server.url, { entry: { concurrency: 64 } });
+    const store = new MemoryCache();
+    const filler = testAgent(server.url, { entry: { concurrency: 64 }, cache: { store, mode: 'read-write' } });
+    for (let i = 0; i < PER_ROUND; i++) await filler.decideMove(request, context());
+    for (let warm = 0; warm < 100; warm++) await Promise.all([bare(), postChat(transport, body), agent.decideMove(request, context())]);
+    const runs = { bare: [] as Array<{ wall: number; cpu: number }>, transport: [] as Array<{ wall: number; cpu: number }>, agent: [] as Array<{ wall: number; cpu: number }>, hit: [] as Array<{ wall: number; cpu: number }> };
+    for (let round = 0; round < ROUNDS; round++) {
+      runs.bare.push(await perCall(PER_ROUND, bare));
+      runs.transport.push(await perCall(PER_ROUND, () => postChat(transport, body)));
+      runs.agent.push(await perCall(PER_ROUND, () => agent.decideMove(request, context())));
+      const replay = testAgent(server.url, { cache: { store, mode: 'read' } });
+      runs.hit.push(await perCall(PER_ROUND, () => replay.decideMove(request, context())));
+    }
+    const wall = (k: keyof typeof runs): number => median(runs[k].map((r) => r.wall));
+    const cpu = (k: keyof typeof runs): number => median(runs[k].map((r) => r.cpu));
+    results.push(
+      { name: 'bare fetch round trip (same request, no added latency)', value: wall('bare'), unit: 'ms/call', note: `CPU ${cpu('bare').toFixed(3)} ms` },
+      { name: 'postChat round trip', value: wall('transport'), unit: 'ms/call', note: `CPU ${cpu('transport').toFixed(3)} ms` },
+      { name: 'LlmAgent.decideMove round trip (prompt, key, parse)', value: wall('agent'), unit: 'ms/call', note: `CPU ${cpu('agent').toFixed(3)} ms` },
+      { name: 'transport overhead over bare fetch, CPU', value: cpu('transport') - cpu('bare'), unit: 'ms/call', note: 'target < 1 ms' },
+      { name: 'agent overhead over bare fetch, CPU', value: cpu('agent') - cpu('bare'), unit: 'ms/call', note: 'target < 1 ms' },
+      { name: 'agent overhead over bare fetch, wall', value: wall('agent') - wall('bare'), unit: 'ms/call', note: 'noisy on a shared machine' },
+      { name: 'cached decision (memory store hit, no request)', value: wall('hit'), unit: 'ms/call', note: `CPU ${cpu('hit').toFixed(3)} ms` },
+    );
+  } finally {
+    await server.close();
+  }
+
+  const latency = 200;
+  const concurrency = 16;
+  const remote = await childServer(latency);
+  try {
+    const fraction = await throughput(remote.url, latency, concurrency, 'remote-model');
+    results.push({ name: `throughput at L=${latency} ms, C=${concurrency}, server in its own process`, value: fraction, unit: 'of ideal C/L', note: 'target >= 0.9' });
+  } finally {
+    remote.stop();
+  }
+  const local = await startTestServer({ behaviour: { kind: 'slow', ms: latency, then: { kind: 'answer', text: ANSWER } } });
+  try {
+    const fraction = await throughput(local.url, latency, concurrency, 'local-model');
+    results.push({ name: `throughput at L=${latency} ms, C=${concurrency}, server in this process`, value: fraction, unit: 'of ideal C/L', note: `server max in flight ${local.maxInFlight}` });
+  } finally {
+    await local.close();
+  }
+  return results;
+}

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import pLimit from 'p-limit';
+import { ZERO_USAGE } from '../agents/agent.js';
+import type { AgentEnv } from '../agents/registry.js';
+import { UsageError } from '../cli/errors.js';
+import type { Store } from '../store/store.js';
+import type { TraceEvent } from '../trace/events.js';
+import type { TournamentConfig } from './config.js';
+import { executeMatch, outcomeOf, type MatchJob } from './execute.js';
+import { MatchPool } from './pool.js';
+import { createProgress, type ProgressState } from './progress.js';
+import { scheduleTournament } from './schedule.js';
+
+export interface TournamentOptions {
+  readonly store: Store;
+  readonly env: AgentEnv;
+  readonly quiet?: boolean;
+  readonly signal?: AbortSignal;
+  /** Worker threads for CPU-bound matches (default: the config's, else the number of cores). */
+  readonly workers?: number;
+  /** Run kind recorded in the store ('tournament' or 'regress'). */
+  readonly kind?: string;
+  readonly meta?: Readonly<Record<string, unknown>>;
+}
+
+export interface TournamentResult {
+  readonly runId: string;
+  readonly planned: number;
+  readonly played: number;
+  readonly progress: ProgressState;
+}
+
+/** A stable hash of the config: a run resumes only under the same config. */
+export function configHash(config: TournamentConfig): string {
+  return createHash('sha256').update(JSON.stringify(config)).digest('hex').slice(0, 16);
+}
+
+/** True when a match needs the network (LLM seats): those run in this thread under the endpoint limits. */
+function networkBound(job: MatchJob): boolean {
+  return job.spec.seats.some((s) => /(^|[(:=,])llm:/.test(s.agent) || s.agent.startsWith('llm'));
+}
+
+/**
+ * Plays a tournament into the store. Re-running the same config resumes: completed matches are kept, planned,
+ * in-flight and infrastructure-error matches are (re)played, and nothing is duplicated (matches are keyed).
+ */
+export async function runTournament(config: TournamentConfig, options: TournamentOptions): Promise<TournamentResult> {
+  const { store } = options;
+  const hash = configHash(config);
+  const existing = store.getRun(config.name);
+  if (existing && existing.config_hash !== hash) {
+    throw new UsageError(`run '${config.name}' already exists in ${store.path} with a different config; give the tournament a new name (name: in the config) to start a new run`);
+  }
+  const runId = existing?.id ?? config.name;
+  if (!existing) store.createRun({ id: runId, name: config.name, kind: options.kind ?? 'tournament', config, configHash: hash, seed: config.seed, meta: options.meta ?? {} });
+  else store.setRunStatus(runId, 'running');
+  const planned = scheduleTournament(config);
+  store.planMatches(runId, planned);
+  const pending = store.pendingMatches(runId);
+  const counts = store.counts(runId);
+  const { state, reporter } = createProgress(counts.total, counts.total - pending.length, options.quiet ? { quiet: true } : {});
+
+  const jobs: MatchJob[] = pending.map((m) => ({ key: m.match_key, family: m.family as 'plan' | 'move', spec: JSON.parse(m.spec_json) as MatchJob['spec'] }));
+  const cpuJobs = jobs.filter((j) => !networkBound(j));
+  const netJobs = jobs.filter(networkBound);
+  const record = (job: MatchJob, events: TraceEvent[]): void => {
+    const outcome = outcomeOf(events);
+    store.recordMatch(runId, job.key, outcome, events);
+    reporter.update(outcome);
+  };
+  // A crash outside the match runner (a worker died): recorded as an internal error, never as a result.
+  const failed = (err: unknown): TraceEvent[] => [
+    { type: 'error', seq: 0, time: 0, round: 0, kind: 'internal', message: err instanceof Error ? err.message : String(err) },
+    { type: 'match_end', seq: 1, time: 0, round: 0, status: 'error', reason: 'internal', wins: [0, 0], winner: null, score: [0, 0], usage: [ZERO_USAGE, ZERO_USAGE] },
+  ];
+
+  const workers = Math.max(1, Math.min(options.workers ?? config.workers ?? availableParallelism(), cpuJobs.length));
+  const pool = workers > 1 ? new MatchPool(workers, options.env) : undefined;
+  const netLimit = pLimit(config.maxConcurrentMatches ?? 64);
+  let played = 0;
+  try {
+    const runOne = async (job: MatchJob, viaPool: boolean): Promise<void> => {
+      if (options.signal?.aborted) return;
+      let events: TraceEvent[];
+      try {
+        events = viaPool && pool ? await pool.run(job) : await executeMatch(job, options.env, options.signal);
+      } catch (err) {
+        events = failed(err);
+      }
+      const end = events[events.length - 1];
+      // An abort leaves the match planned, to be played on resume.
+      if (end?.type === 'match_end' && end.reason === 'aborted') return;
+      record(job, events);
+      played++;
+    };
+    await Promise.all([
+      ...cpuJobs.map((job) => (pool ? runOne(job, true) : netLimit(() => runOne(job, false)))),
+      ...netJobs.map((job) => netLimit(() => runOne(job, false))),
+    ]);
+  } finally {
+    reporter.stop();
+    await pool?.close();
+  }
+  const after = store.counts(runId);
+  store.setRunStatus(runId, after.planned === 0 ? 'completed' : 'incomplete');
+  return { runId, planned: planned.length, played, progress: state };
+}

@@ -1,0 +1,27 @@
+/** One match between two agents: `score` is a's score (1 win, 0.5 draw, 0 loss). */
+export interface Pairing {
+  readonly a: string;
+  readonly b: string;
+  readonly score: number;
+}
+
+export interface Rating {
+  readonly agent: string;
+  readonly rating: number;
+  /** 95% percentile-bootstrap interval over matches (equal to the estimate when not bootstrapped). */
+  readonly lo: number;
+  readonly hi: number;
+  /** Matches the agent played. */
+  readonly n: number;
+}
+
+export interface RatingOptions {
+  /** The agent pinned to `anchorRating` (default: the first agent named `random`, else the first agent). */
+  readonly anchor?: string;
+  /** Default 1000. */
+  readonly anchorRating?: number;
+  /** Bootstrap resamples for the intervals (default 1000; 0 for none). */
+  readonly bootstrap?: number;
+  /** Seed of the bootstrap resampling (default 1). */
+  readonly seed?: number;
+}
