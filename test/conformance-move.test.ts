@@ -157,7 +157,7 @@ function playOne(c: Case, rng: Rng): string | null {
         const bad = rng.pick(naive.illegal());
         client.moves.play?.(bad);
         const after = client.getState();
-        if (after?.G !== st.G || after._stateID !== st._stateID) return `${at}: boardgame.io accepted the illegal move ${bad}`;
+        if (after?.G !== st.G || after?._stateID !== st._stateID) return `${at}: boardgame.io accepted the illegal move ${bad}`;
       }
       const action = rng.pick(legal);
       state = rules.apply(state, action);
@@ -186,7 +186,7 @@ describe('move-game conformance: pure rules, fast board, boardgame.io and a naiv
   const ttt = tttCase();
   const c4 = c4Case(6, 7, 1000);
   it.each([...chunks(ttt, 500), ...chunks(c4, 250), ...[c4Case(4, 4, 100), c4Case(8, 9, 40), c4Case(5, 12, 30)].flatMap((c) => chunks(c, 100))])(
-    '$c.name: random games $from to $to',
+    '$c.name: random games up to $to',
     ({ c, from, to }) => {
       const rng = createRng(`conformance ${c.name} ${from}`);
       for (let g = from; g < to; g++) expect(playOne(c, rng), `game ${g}`).toBeNull();

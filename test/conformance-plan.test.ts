@@ -38,7 +38,7 @@ describe.each(planGames.map((g) => [g.id, g] as const))('%s: the boardgame.io pa
       expect(events.at(-1)).toMatchObject({ type: 'match_end', status: 'completed' });
       // Feed the same decisions to the pure loop.
       const decisions = recordedPlanDecisions(events);
-      const next = [0, 0];
+      const next: [number, number] = [0, 0];
       let state: LoopState = initLoop();
       const settings = planSettings(s, false);
       while (state.pending) {

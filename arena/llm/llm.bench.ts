@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import pLimit from 'p-limit';
 import type { BenchResult } from '../../test/bench/types.js';
 import { MemoryCache } from './cache.js';
 import { currentPrompts } from './prompts/index.js';
@@ -38,15 +39,30 @@ async function childServer(latency: number): Promise<{ url: string; stop: () => 
   return { url, stop: () => child.kill('SIGTERM') };
 }
 
-async function throughput(url: string, latency: number, concurrency: number, model: string): Promise<number> {
+/** Calls per second through `call` with `concurrency` in flight, over ten waves' worth of calls. */
+async function rate(concurrency: number, call: () => Promise<unknown>): Promise<number> {
+  const calls = concurrency * 10;
+  const limit = pLimit(concurrency);
+  const started = performance.now();
+  await Promise.all(Array.from({ length: calls }, () => limit(call)));
+  return calls / ((performance.now() - started) / 1000);
+}
+
+/** Arena and bare-fetch throughput against `url` (rounds interleaved, medians), in calls per second. */
+async function throughput(url: string, concurrency: number, model: string): Promise<{ arena: number; bare: number }> {
   const agent = testAgent(url, { entry: { model, concurrency } });
   const request = moveRequest([0]);
   const ctx = context();
-  await Promise.all(Array.from({ length: concurrency }, () => agent.decideMove(request, ctx)));
-  const calls = concurrency * 10;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: calls }, () => agent.decideMove(request, ctx)));
-  return calls / ((performance.now() - started) / 1000) / (concurrency / (latency / 1000));
+  const json = JSON.stringify({ model, messages: currentPrompts.move(request) });
+  const bare = (): Promise<unknown> => fetch(`${url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json }).then((r) => r.json());
+  await rate(concurrency, bare);
+  const arena: number[] = [];
+  const plain: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    plain.push(await rate(concurrency, bare));
+    arena.push(await rate(concurrency, () => agent.decideMove(request, ctx)));
+  }
+  return { arena: median(arena), bare: median(plain) };
 }
 
 /**
@@ -95,17 +111,22 @@ export async function bench(): Promise<BenchResult[]> {
 
   const latency = 200;
   const concurrency = 16;
+  const ideal = concurrency / (latency / 1000);
+  const report = (where: string, r: { arena: number; bare: number }): void => {
+    results.push(
+      { name: `throughput at L=${latency} ms, C=${concurrency}, ${where}`, value: r.arena / ideal, unit: 'of ideal C/L', note: `target >= 0.9; ${r.arena.toFixed(1)} calls/s, ideal ${ideal}` },
+      { name: `  bare fetch pool, same server, side by side`, value: r.bare / ideal, unit: 'of ideal C/L', note: `${r.bare.toFixed(1)} calls/s: what this machine allows right now` },
+    );
+  };
   const remote = await childServer(latency);
   try {
-    const fraction = await throughput(remote.url, latency, concurrency, 'remote-model');
-    results.push({ name: `throughput at L=${latency} ms, C=${concurrency}, server in its own process`, value: fraction, unit: 'of ideal C/L', note: 'target >= 0.9' });
+    report('server in its own process', await throughput(remote.url, concurrency, 'remote-model'));
   } finally {
     remote.stop();
   }
   const local = await startTestServer({ behaviour: { kind: 'slow', ms: latency, then: { kind: 'answer', text: ANSWER } } });
   try {
-    const fraction = await throughput(local.url, latency, concurrency, 'local-model');
-    results.push({ name: `throughput at L=${latency} ms, C=${concurrency}, server in this process`, value: fraction, unit: 'of ideal C/L', note: `server max in flight ${local.maxInFlight}` });
+    report('server in this process', await throughput(local.url, concurrency, 'local-model'));
   } finally {
     await local.close();
   }

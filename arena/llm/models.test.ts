@@ -36,7 +36,7 @@ describe('models config', () => {
   it('parses YAML and fills defaults', () => {
     const models = parseModelsConfig(YAML, 'arena.models.yaml');
     expect(Object.keys(models)).toEqual(['cheap', 'local']);
-    expect(models['cheap']).toMatchObject({ model: 'deepseek-chat', temperature: 0.3, concurrency: 4, retries: 4, timeout_s: 120, plan_repair: false });
+    expect(models['cheap']).toMatchObject({ model: 'deepseek-chat', temperature: 0.3, concurrency: 4, retries: 4, timeout_s: 300, plan_repair: false });
     expect(models['local']?.price).toEqual({ input: 0, output: 0 });
   });
 

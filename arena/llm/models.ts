@@ -36,7 +36,7 @@ export const modelSchema = z
     /** Requests in flight at once, shared by every agent on the same base URL (the smallest limit wins). */
     concurrency: z.int().min(1).max(1024).default(4),
     /** Per attempt, covering the whole response body. */
-    timeout_s: z.number().positive().max(3600).default(120),
+    timeout_s: z.number().positive().max(3600).default(300),
     /** Retries after the first attempt, for timeouts, dropped connections, 408/409/429 and 5xx. */
     retries: z.int().min(0).max(20).default(4),
     /** Exponential backoff: base delay, doubled per retry, with jitter, capped (a Retry-After is honoured up to the cap). */

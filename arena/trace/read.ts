@@ -85,3 +85,10 @@ export async function readTraceFile(path: string): Promise<TraceEvent[][]> {
   }
   return splitMatches(events);
 }
+
+/** Reads several trace files in the order given and concatenates their matches. */
+export async function readTraceFiles(paths: readonly string[]): Promise<TraceEvent[][]> {
+  const matches: TraceEvent[][] = [];
+  for (const path of paths) matches.push(...(await readTraceFile(path)));
+  return matches;
+}

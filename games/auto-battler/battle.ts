@@ -1,63 +1,14 @@
 import type { SideIndex } from '../core/plan-game.js';
 import {
-  ABILITY,
-  ANCIENT_TREANT,
-  BANDIT_LEADER,
-  BATTLE_FRENZY,
-  BLACK_ROCK,
-  ELEMENT_WHEEL,
-  ELITE_SOLDIER,
-  FIRE_LIZARD,
-  FOREST_SEER,
-  KING,
-  LAVA_GOLEM,
-  MOLTEN_HOUND,
-  MOUNTAIN_GIANT,
-  PALADIN,
-  PHOENIX,
-  POISON_FROG,
-  ROCK_BEETLE,
-  SAPLING,
-  SHADOW_OVERLORD,
-  SKELETON,
-  SOLDIER,
-  STONE_WARRIOR,
-  TIDE_GUARDIAN,
-  TIDE_LORD,
-  UNITS,
-  UNIT_TYPE_COUNT,
-  VINE_PROTECTOR,
-  WATER_ELEMENTAL,
-  unitByName,
+  ABILITY, ANCIENT_TREANT, BANDIT_LEADER, BATTLE_FRENZY, BLACK_ROCK, ELEMENT_BONUS_DEN, ELEMENT_BONUS_NUM, ELITE_SOLDIER,
+  FIRE_LIZARD, FOREST_SEER, GOLD_STAT_FACTOR, KING,
+  LAVA_GOLEM, MOLTEN_HOUND, MOUNTAIN_GIANT, PALADIN, PHOENIX, POISON_FROG, ROCK_BEETLE, SAPLING, SHADOW_OVERLORD,
+  SKELETON, SOLDIER, STONE_WARRIOR, TIDE_GUARDIAN, TIDE_LORD, VINE_PROTECTOR, WATER_ELEMENTAL,
 } from './catalogue.js';
 import type { AbRules } from './config.js';
-import type { AbBattleLog, AbHitKind, AbLogEvent, AbLogTurn, AbLogUnit, AbPlan } from './types.js';
-
-/** Mutable state of one unit on the board. Objects are pooled by the engine and reused across battles. */
-class Unit {
-  id = 0;
-  type = 0;
-  side: SideIndex = 0;
-  gold = false;
-  /** Index in ELEMENT_WHEEL, or -1 for Guardian and Rogue. */
-  el = -1;
-  atk = 0;
-  hp = 0;
-  maxHp = 0;
-  taunt = false;
-  shield = false;
-  burn = 0;
-  revived = false;
-  /** The source of the last hit that took Health (null after a burn tick). */
-  killer: Unit | null = null;
-  onBoard = false;
-}
-
-const NO_RANK = 1 << 30;
-const TYPE_EL = Int8Array.from(UNITS, (u) => ELEMENT_WHEEL.indexOf(u.element));
-const NATURE = ELEMENT_WHEEL.indexOf('Nature');
-/** BEATS[e] is the wheel element that e beats (-1 for none). */
-const BEATS = Int8Array.from([0, 1, 2, 3, 4, 5], (e) => (e < ELEMENT_WHEEL.length ? (e + 1) % ELEMENT_WHEEL.length : -1));
+import { Board } from './board.js';
+import type { AbBattleLog, AbHitKind, AbPlan } from './types.js';
+import { BEATS, NATURE, type Unit, snapshot, totalHp } from './unit.js';
 
 export interface BattleOutcome {
   readonly winner: SideIndex;
@@ -68,33 +19,24 @@ export interface BattleOutcome {
   readonly hp: readonly [number, number];
 }
 
-/** Log under construction (only when requested). */
-interface LogBuilder {
-  initial: [AbLogUnit[], AbLogUnit[]];
-  start: AbLogEvent[];
-  lines: [AbLogUnit[], AbLogUnit[]];
-  turns: AbLogTurn[];
-  events: AbLogEvent[];
-}
-
 /**
  * The battle engine of SPEC §3.3 with the REVIEW-AB-TB resolutions (A1–A13). One instance is reused for every
  * battle (not re-entrant); `run` is a pure function of its arguments.
  */
-export class Battle {
-  private readonly lines: [Unit[], Unit[]] = [[], []];
-  /** Attacker boundary per side (REVIEW A1). */
-  private readonly bound = new Int32Array(2);
-  /** rank[s][type]: position of `type` in side s's priority list, NO_RANK when unlisted. */
-  private readonly rank = [new Int32Array(UNIT_TYPE_COUNT), new Int32Array(UNIT_TYPE_COUNT)] as const;
-  private readonly pool: Unit[] = [];
-  private used = 0;
+export class Battle extends Board {
   private readonly dead: Unit[] = [];
-  private maxUnits = 7;
-  private log: LogBuilder | null = null;
 
   run(plan0: AbPlan, plan1: AbPlan, rules: AbRules, wantLog: boolean): { outcome: BattleOutcome; log: AbBattleLog | null } {
-    this.setup(plan0, plan1, rules, wantLog);
+    this.setup(plan0, plan1, rules.maxUnits, wantLog);
+    // Start-of-battle effects, Invaders then Defenders, left to right (REVIEW A12: "other" allies only).
+    this.startEffects(1);
+    this.startEffects(0);
+    const built = this.log;
+    if (built !== null) {
+      built.start = built.events;
+      built.events = [];
+      built.lines = [snapshot(this.lines[0]), snapshot(this.lines[1])];
+    }
     const lines = this.lines;
     const first: SideIndex = lines[0].length > lines[1].length ? 0 : 1;
     let winner = this.winCheck();
@@ -126,80 +68,11 @@ export class Battle {
     return { outcome, log };
   }
 
-  private setup(plan0: AbPlan, plan1: AbPlan, rules: AbRules, wantLog: boolean): void {
-    this.used = 0;
-    this.maxUnits = rules.maxUnits;
-    this.bound[0] = 0;
-    this.bound[1] = 0;
-    this.log = wantLog ? { initial: [[], []], start: [], lines: [[], []], turns: [], events: [] } : null;
-    this.fill(0, plan0);
-    this.fill(1, plan1);
-    this.rankTargets(0, plan0.priority);
-    this.rankTargets(1, plan1.priority);
-    const log = this.log;
-    if (log !== null) log.initial = [snapshot(this.lines[0]), snapshot(this.lines[1])];
-    // Start-of-battle effects, Invaders then Defenders, left to right (REVIEW A12: "other" allies only).
-    this.startEffects(1);
-    this.startEffects(0);
-    if (log !== null) {
-      log.start = log.events;
-      log.events = [];
-      log.lines = [snapshot(this.lines[0]), snapshot(this.lines[1])];
-    }
-  }
-
-  private fill(side: SideIndex, plan: AbPlan): void {
-    const line = this.lines[side];
-    line.length = 0;
-    const n = Math.min(plan.units.length, this.maxUnits);
-    for (let i = 0; i < n; i++) {
-      const item = plan.units[i];
-      const spec = item === undefined ? undefined : unitByName(item.name);
-      if (item === undefined || spec === undefined || spec.side !== side || spec.summon) continue;
-      line.push(this.spawn(spec.type, side, item.gold));
-    }
-  }
-
-  private rankTargets(side: SideIndex, priority: readonly string[]): void {
-    const rank = this.rank[side];
-    rank.fill(NO_RANK);
-    for (let i = 0; i < priority.length; i++) {
-      const spec = unitByName(priority[i] ?? '');
-      if (spec !== undefined && spec.side !== side && rank[spec.type] === NO_RANK) rank[spec.type] = i;
-    }
-  }
-
-  private spawn(type: number, side: SideIndex, gold: boolean): Unit {
-    let u = this.pool[this.used];
-    if (u === undefined) {
-      u = new Unit();
-      this.pool.push(u);
-    }
-    const spec = UNITS[type];
-    if (spec === undefined) throw new RangeError(`unknown unit type ${type}`);
-    const f = gold ? 2 : 1;
-    u.id = this.used++;
-    u.type = type;
-    u.side = side;
-    u.gold = gold;
-    u.el = TYPE_EL[type] ?? -1;
-    u.atk = spec.atk * f;
-    u.hp = spec.hp * f;
-    u.maxHp = u.hp;
-    u.taunt = spec.taunt;
-    u.shield = spec.shield;
-    u.burn = 0;
-    u.revived = false;
-    u.killer = null;
-    u.onBoard = true;
-    return u;
-  }
-
   private startEffects(side: SideIndex): void {
     const line = this.lines[side];
     for (let i = 0; i < line.length; i++) {
       const u = line[i] as Unit;
-      const f = u.gold ? 2 : 1;
+      const f = u.gold ? GOLD_STAT_FACTOR : 1;
       if (u.type === FOREST_SEER) {
         for (const o of line) if (o !== u && o.el === NATURE) this.buff(o, u, ABILITY.forestSeerBuff * f, ABILITY.forestSeerBuff * f, false);
       } else if (u.type === ANCIENT_TREANT) {
@@ -235,7 +108,7 @@ export class Battle {
       winner = this.winCheck();
     }
     if (winner < 0 && u.onBoard) {
-      const attacks = u.type === TIDE_GUARDIAN ? 2 : 1;
+      const attacks = u.type === TIDE_GUARDIAN ? GOLD_STAT_FACTOR : 1;
       for (let k = 0; k < attacks && winner < 0 && u.onBoard; k++) {
         this.attack(u);
         this.resolveDeaths(side);
@@ -254,7 +127,7 @@ export class Battle {
   private attack(u: Unit): void {
     const side = u.side;
     const enemy = this.lines[side === 0 ? 1 : 0];
-    const f = u.gold ? 2 : 1;
+    const f = u.gold ? GOLD_STAT_FACTOR : 1;
     if (u.type === WATER_ELEMENTAL) {
       u.atk += ABILITY.waterElementalGrowth * f;
       this.log?.events.push({ e: 'grow', unit: u.id, atk: u.atk, hp: u.hp });
@@ -274,10 +147,10 @@ export class Battle {
     }
     // When-attacked reactions of the main target fire whatever the hit did (REVIEW A5, A6).
     if (t.type === LAVA_GOLEM) {
-      u.burn = ABILITY.lavaGolemBurn * (t.gold ? 2 : 1);
+      u.burn = ABILITY.lavaGolemBurn * (t.gold ? GOLD_STAT_FACTOR : 1);
       this.log?.events.push({ e: 'burned', unit: u.id, by: t.id, burn: u.burn });
     } else if (t.type === MOUNTAIN_GIANT) {
-      u.atk = Math.max(0, u.atk - ABILITY.mountainGiantReduction * (t.gold ? 2 : 1));
+      u.atk = Math.max(0, u.atk - ABILITY.mountainGiantReduction * (t.gold ? GOLD_STAT_FACTOR : 1));
       this.log?.events.push({ e: 'weakened', unit: u.id, by: t.id, atk: u.atk });
     }
     // One carry per attack, to the enemy the targeting rule picks now; no bonus, no reactions (REVIEW A7).
@@ -295,30 +168,9 @@ export class Battle {
     }
   }
 
-  /** Taunt first, then the earliest priority entry, then leftmost; units at hp <= 0 are skipped. -1 if none. */
-  private pickTarget(side: SideIndex): number {
-    const enemy = this.lines[side === 0 ? 1 : 0];
-    const rank = this.rank[side];
-    let best = -1;
-    let bestTaunt = 2;
-    let bestRank = NO_RANK + 1;
-    for (let i = 0; i < enemy.length; i++) {
-      const e = enemy[i] as Unit;
-      if (e.hp <= 0) continue;
-      const tk = e.taunt ? 0 : 1;
-      const r = rank[e.type] as number;
-      if (tk < bestTaunt || (tk === bestTaunt && r < bestRank)) {
-        best = i;
-        bestTaunt = tk;
-        bestRank = r;
-      }
-    }
-    return best;
-  }
-
   /** An attack hit (main, splash or TideGuardian's): the element bonus applies (REVIEW A13). */
   private attackHit(u: Unit, t: Unit, kind: AbHitKind): void {
-    const a = u.el >= 0 && BEATS[u.el] === t.el ? Math.floor((u.atk * 3) / 2) : u.atk;
+    const a = u.el >= 0 && BEATS[u.el] === t.el ? Math.floor((u.atk * ELEMENT_BONUS_NUM) / ELEMENT_BONUS_DEN) : u.atk;
     this.hit(u, t, a, kind);
   }
 
@@ -333,7 +185,7 @@ export class Battle {
       this.log?.events.push({ e: 'hit', kind, from: src === null ? null : src.id, to: t.id, amount: a, blocked: true, hp: t.hp });
       for (const p of this.lines[t.side]) {
         if (p !== t && p.type === PALADIN) {
-          p.atk += ABILITY.paladinGain * (p.gold ? 2 : 1);
+          p.atk += ABILITY.paladinGain * (p.gold ? GOLD_STAT_FACTOR : 1);
           this.log?.events.push({ e: 'paladin', unit: p.id, atk: p.atk });
         }
       }
@@ -374,7 +226,7 @@ export class Battle {
   }
 
   private deathrattle(d: Unit, index: number): void {
-    const f = d.gold ? 2 : 1;
+    const f = d.gold ? GOLD_STAT_FACTOR : 1;
     const side = d.side;
     if (d.type === FIRE_LIZARD) {
       const k = d.killer;
@@ -394,56 +246,4 @@ export class Battle {
       if (this.lines[side].length < this.maxUnits) this.insert(side, index, this.spawn(ROCK_BEETLE, side, false), d);
     }
   }
-
-  /** Inserts a summon; an insertion left of the boundary shifts it, one at the boundary attacks next (REVIEW A1). */
-  private insert(side: SideIndex, index: number, u: Unit, by: Unit): void {
-    const line = this.lines[side];
-    line.push(u);
-    for (let i = line.length - 1; i > index; i--) line[i] = line[i - 1] as Unit;
-    line[index] = u;
-    if (index < (this.bound[side] as number)) this.bound[side] = (this.bound[side] as number) + 1;
-    this.log?.events.push({ e: 'summon', unit: logUnit(u), by: by.id, side, index });
-  }
-
-  private remove(side: SideIndex, index: number): void {
-    const line = this.lines[side];
-    const u = line[index] as Unit;
-    for (let i = index; i < line.length - 1; i++) line[i] = line[i + 1] as Unit;
-    line.pop();
-    u.onBoard = false;
-    if (index < (this.bound[side] as number)) this.bound[side] = (this.bound[side] as number) - 1;
-    this.log?.events.push({ e: 'death', unit: u.id, side, index });
-  }
-
-  /** SPEC §3.3 item 8: both lines empty or only the Defender's empty: Invader; only the Invader's: Defender. */
-  private winCheck(): number {
-    if (this.lines[0].length === 0) return 1;
-    if (this.lines[1].length === 0) return 0;
-    return -1;
-  }
-}
-
-function totalHp(line: readonly Unit[]): number {
-  let s = 0;
-  for (const u of line) s += u.hp;
-  return s;
-}
-
-function logUnit(u: Unit): AbLogUnit {
-  const spec = UNITS[u.type];
-  return {
-    id: u.id,
-    name: spec === undefined ? '?' : spec.name,
-    gold: u.gold,
-    atk: u.atk,
-    hp: u.hp,
-    maxHp: u.maxHp,
-    shield: u.shield,
-    taunt: u.taunt,
-    burn: u.burn,
-  };
-}
-
-function snapshot(line: readonly Unit[]): AbLogUnit[] {
-  return line.map(logUnit);
 }

@@ -176,10 +176,3 @@ export function anyUnit(text: string): UnitSpec | undefined {
 export function unitByName(name: string): UnitSpec | undefined {
   return ALL_BY_NAME.get(name);
 }
-
-/** True when an attack by `attacker` on `target` gets the element bonus. */
-export function elementBeats(attacker: Element, target: Element): boolean {
-  const a = ELEMENT_WHEEL.indexOf(attacker);
-  const t = ELEMENT_WHEEL.indexOf(target);
-  return a >= 0 && t >= 0 && (a + 1) % ELEMENT_WHEEL.length === t;
-}

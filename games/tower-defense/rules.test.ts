@@ -58,10 +58,8 @@ describe('tower-defense damage rules', () => {
     // SPEC §2.8 items 8 and 9: a summoner held at 1·C by a wall at x = 0 summons at 0 (a breach), then hits the wall.
     const lane = new Lane(1);
     const wall = new Human(0, HUMANS.findIndex((h) => h.name === 'ShieldSoldier'), 0, 1, 0);
-    wall.alive = true;
     lane.humans.push(wall);
-    lane.spawned = 1;
-    lane.col[0] = 0;
+    lane.spawnNext();
     const s = demonIn(lane, 'SummoningDemon', CELL);
     s.nextSummon = 5000;
     const out: TickOutput = { summons: [], breaches: [] };

@@ -112,18 +112,28 @@ function shoot(lane: Lane, h: Human, d: Demon, t: number, log: TdLog | null): vo
 
 /** Step 3: humans act in spawn order. */
 export function humansAct(lane: Lane, t: number, log: TdLog | null): void {
+  // The largest fronts of ground and flying demons: a shooter at x has no target unless one exceeds (x − 1)·C.
+  // Demons only die during this step, so these bounds stay safe to skip on.
+  let maxGround = -Infinity;
+  let maxAir = -Infinity;
+  const demons = lane.demons;
+  for (let k = 0; k < demons.length; k++) {
+    const d = demons[k] as Demon;
+    if (!d.alive) continue;
+    if (d.flying) maxAir = d.front > maxAir ? d.front : maxAir;
+    else maxGround = d.front > maxGround ? d.front : maxGround;
+  }
   const list = lane.humans;
   for (let i = 0; i < lane.spawned; i++) {
     const h = list[i] as Human;
     if (!h.alive || t < h.ready) continue;
     if (h.role === ROLE_SHOOTER) {
-      if (lane.living === 0) continue;
+      if ((h.airOnly ? maxAir : maxGround) <= (h.x - 1) * CELL) continue;
       const d = target(lane, h.x, h.airOnly);
       if (d === null) continue;
       shoot(lane, h, d, t, log);
       h.ready = t + h.interval;
     } else if (h.role === ROLE_EXPLOSIVE) {
-      const demons = lane.demons;
       for (let k = 0; k < demons.length; k++) {
         const d = demons[k] as Demon;
         if (d.alive && !d.flying) hurt(lane, d, h.damage, DMG_EXPLOSION, t, log);
@@ -132,7 +142,6 @@ export function humansAct(lane: Lane, t: number, log: TdLog | null): void {
       if (log !== null) log.events.push({ t, type: 'explode', id: h.id, y: lane.y });
     } else if (h.role === ROLE_MAGNETIC) {
       let pulsed = false;
-      const demons = lane.demons;
       for (let k = 0; k < demons.length; k++) {
         const d = demons[k] as Demon;
         if (d.alive && d.defenceOn) {
@@ -151,6 +160,7 @@ export function humansAct(lane: Lane, t: number, log: TdLog | null): void {
 export function demonsAct(lane: Lane, t: number, out: TickOutput, log: TdLog | null): void {
   const list = lane.demons;
   const col = lane.col;
+  const near = lane.near;
   const n = list.length;
   for (let i = 0; i < n; i++) {
     const d = list[i] as Demon;
@@ -171,10 +181,10 @@ export function demonsAct(lane: Lane, t: number, out: TickOutput, log: TdLog | n
       if (d.front <= 0) out.breaches.push(d);
       continue;
     }
-    // The nearest living human at or left of the highest column the demon can touch.
+    // The nearest living human at or left of the highest column the demon can touch: faced if it is in
+    // column q or q − 1 (overlap or touch), else it is the blocker.
     const q = Math.ceil(d.front / CELL);
-    let x = q < COLUMNS - 1 ? q : COLUMNS - 1;
-    while (x >= 0 && (col[x] as number) < 0) x--;
+    const x = near[q < COLUMNS - 1 ? q : COLUMNS - 1] as number;
     if (x >= 0 && x >= q - 1) {
       const h = lane.humans[col[x] as number] as Human;
       if (d.canJump && !h.unjumpable) {

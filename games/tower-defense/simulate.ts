@@ -8,7 +8,7 @@ import { LANES, TICK_MS, TIME_CAP_MS } from './catalogue.js';
 import { createLog, FRAME_MS, logDemon, logFrame, type TdLog } from './log.js';
 import { demonsAct, humansAct, statuses, type TickOutput } from './rules.js';
 import type { TdDemon, TdPlan } from './types.js';
-import { Demon, Human, Lane, ROLE_EXPLOSIVE } from './units.js';
+import { Demon, Human, Lane } from './units.js';
 
 interface Outcome {
   readonly winner: 0 | 1;
@@ -58,11 +58,7 @@ export function simulate(
     for (let y = 0; y < LANES; y++) {
       const lane = lanes[y] as Lane;
       while (lane.spawned < lane.humans.length && (lane.humans[lane.spawned] as Human).spawn <= t) {
-        const h = lane.humans[lane.spawned] as Human;
-        h.alive = true;
-        lane.col[h.x] = lane.spawned;
-        if (h.role === ROLE_EXPLOSIVE) lane.armed++;
-        lane.spawned++;
+        const h = lane.spawnNext();
         if (log !== null) log.events.push({ t, type: 'spawn', unit: 'human', id: h.id });
       }
     }

@@ -149,6 +149,8 @@ export class Lane {
   spawned = 0;
   /** Living human index at each column, or -1. */
   readonly col = new Int32Array(COLUMNS).fill(-1);
+  /** For each column, the nearest column at or left of it holding a living human, or -1. */
+  readonly near = new Int32Array(COLUMNS).fill(-1);
   /** Demons in creation order; dead ones stay until the end-of-tick compaction. */
   demons: Demon[] = [];
   living = 0;
@@ -158,10 +160,29 @@ export class Lane {
 
   constructor(readonly y: number) {}
 
+  /** Places the next human in spawn order. */
+  spawnNext(): Human {
+    const h = this.humans[this.spawned] as Human;
+    h.alive = true;
+    this.col[h.x] = this.spawned++;
+    if (h.role === ROLE_EXPLOSIVE) this.armed++;
+    this.index();
+    return h;
+  }
+
   removeHuman(h: Human): void {
     h.alive = false;
     this.col[h.x] = -1;
     if (h.role === ROLE_EXPLOSIVE) this.armed--;
+    this.index();
+  }
+
+  private index(): void {
+    let last = -1;
+    for (let x = 0; x < COLUMNS; x++) {
+      if ((this.col[x] as number) >= 0) last = x;
+      this.near[x] = last;
+    }
   }
 
   /** Drops dead demons, keeping creation order. */

@@ -217,3 +217,82 @@ describe('Targeting and instant defeat', () => {
     expect(f.result).toMatchObject({ winner: 1, steps: 4 });
   });
 });
+
+describe('Quicksand: postponed damage falls due after the status has ended', () => {
+  // Custom HP: Earth 120, Fire 100. Earth [quicksand_trap] vs Fire [flame_splash, burst_flame_bomb, magma_eruption]; ×1.
+  const f = fight(lineup(['Earth', 'quicksand_trap']), lineup(['Fire', 'flame_splash', 'burst_flame_bomb', 'magma_eruption']), hpConfig(120, 100));
+
+  it('rounds 2–3: each hit has a quarter postponed and costs the Fire 15', () => {
+    // R1 splash 12 → 108, Burning tick → 103. R2 burst 25 + 4 = 29: 7 postponed → 81, Fire 85; tick → 76.
+    expect(f.hp(2, I(0))).toEqual([[81], [85]]);
+    expect(f.hp(2, 'end')).toEqual([[76], [85]]);
+    // R3 magma 50: 12 postponed → 38, Fire 70; end: the 7 from round 2 → 31; Quicksand (rounds 1–3) ends.
+    expect(f.hp(3, I(0))).toEqual([[38], [70]]);
+    expect(f.hp(3, 'end')).toEqual([[31], [70]]);
+  });
+
+  it('round 4: no Quicksand any more, but the 12 from round 3 still falls due (after the Burning tick)', () => {
+    // Splash 12 → 19; end: Burning 5 → 14, postponed 12 → 2.
+    expect(f.hp(4, I(0))).toEqual([[19], [70]]);
+    const causes = f.frame(4, 'end').events.flatMap((e) => (e.type === 'damage' ? [[e.cause, e.amount]] : []));
+    expect(causes).toEqual([
+      ['burning', 5],
+      ['delayed', 12],
+    ]);
+    expect(f.hp(4, 'end')).toEqual([[2], [70]]);
+    expect(f.result).toMatchObject({ winner: 1, steps: 5 });
+  });
+});
+
+describe('Thorns fire even when a Shield takes the whole hit; plain HP loss ignores Shields', () => {
+  // Earth [rock_armor] vs Water [water_barrier, stream_pierce]; Water → Earth ×0.8.
+  const f = fight(lineup(['Earth', 'rock_armor']), lineup(['Water', 'water_barrier', 'stream_pierce']));
+
+  it('round 2: the Rock Armor shield takes all 8, yet the Water, behind its own Shield, loses 8', () => {
+    expect(f.hp(2, I(0))).toEqual([[100], [92]]);
+  });
+
+  it('the Defenders win on HP at the cap: every third round costs the Water 8', () => {
+    // Streams in rounds 2, 5, ..., 29: 100 − 10 × 8 = 20; the Earth is never hurt.
+    expect(f.result).toMatchObject({ winner: 0, steps: 30, capped: true });
+    expect(f.result.summary).toMatchObject({ hp0: 100, hp1: 20 });
+  });
+});
+
+describe('Core Rebound restarts its count after the hit', () => {
+  // Custom HP: Earth 200, Fire 100. Earth [core_rebound, earth_shock] vs Fire [hell_curtain]; ×1.
+  const f = fight(lineup(['Earth', 'core_rebound', 'earth_shock']), lineup(['Fire', 'hell_curtain']), hpConfig(200, 100));
+
+  it('round 1: the rebound (45 × 1.2 = 54) is mostly reflected; the reflected 50 is not kept in the count', () => {
+    expect(f.hp(1, D(0))).toEqual([[105], [96]]);
+  });
+
+  it('round 4: the next rebound counts only the 45 taken since: 54 again', () => {
+    // Curtain 45 → 60; rebound 54, Reflect Shield takes 50 → Earth 10; Fire 76 − 4 = 72 (shock 20 in round 2).
+    expect(f.hp(4, D(0))).toEqual([[10], [72]]);
+    expect(f.result).toMatchObject({ winner: 1, steps: 7 });
+  });
+});
+
+describe('Life Totem boosts later heals only', () => {
+  // Wood [life_totem, bud_healing] vs Fire [magma_eruption]; Fire → Wood ×1.2: floor(50 × 1.2) = 60.
+  const f = fight(lineup(['Wood', 'life_totem', 'bud_healing']), lineup(['Fire', 'magma_eruption']));
+
+  it('round 1: the Totem heals 30, not 34', () => {
+    expect(f.hp(1, D(0))).toEqual([[70], [100]]);
+  });
+
+  it('Regen under the Totem heals 8 each end of round; each 3-round cycle nets −60 + 30 + 3 × 8 = −6', () => {
+    expect(f.hp(2, 'end')).toEqual([[78], [100]]);
+    expect(f.hp(3, 'end')).toEqual([[86], [100]]);
+    // R4: magma → 26, Totem (the last one ended in round 3) heals 30 → 56, Regen 8 → 64.
+    expect(f.hp(4, D(0))).toEqual([[56], [100]]);
+    expect(f.hp(4, 'end')).toEqual([[64], [100]]);
+    expect(f.hp(7, 'end')).toEqual([[58], [100]]);
+  });
+
+  it('the Wood starts round 28 at 38 and falls to the magma', () => {
+    expect(f.hp(27, 'end')).toEqual([[38], [100]]);
+    expect(f.result).toMatchObject({ winner: 1, steps: 28 });
+  });
+});

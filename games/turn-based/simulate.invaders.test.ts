@@ -185,3 +185,54 @@ describe('Hell Curtain: the Reflect Shield returns what it absorbs, up to its ca
     expect(f.result.summary).toMatchObject({ hp1: 52 });
   });
 });
+
+describe('Water Barrier and Whirlpool Strangle', () => {
+  // Water [water_barrier, whirlpool_strangle] vs Light [holy_glimmer]; Water ↔ Light ×1.
+  const f = fight(lineup(['Light', 'holy_glimmer']), lineup(['Water', 'water_barrier', 'whirlpool_strangle']));
+
+  it('the 5-point barrier takes part of the glimmer; whirlpool grows with the layers', () => {
+    // R1: barrier (1 layer); glimmer heals 0 (full) and hits 9: Shield 5, Water 96.
+    expect(f.hp(1, D(0))).toEqual([[100], [96]]);
+    // R2: whirlpool 20 + 6 × 1 = 26 → 74. R4: barrier (2 layers), glimmer heals 9 → 83, Water 92. R5: 32 → 51.
+    expect(f.hp(2, I(0))).toEqual([[74], [96]]);
+    expect(f.hp(4, D(0))).toEqual([[83], [92]]);
+    expect(f.hp(5, I(0))).toEqual([[51], [92]]);
+  });
+
+  it('round 11: the fourth layer makes a 44 whirlpool that ends it', () => {
+    // R7: 60 / 88; R8: 38 → 22; R10: 31 / 84; R11: 44 → −13.
+    expect(f.hp(8, I(0))).toEqual([[22], [88]]);
+    expect(f.result).toMatchObject({ winner: 1, steps: 11 });
+    expect(f.result.summary).toMatchObject({ hp1: 84 });
+  });
+});
+
+describe('Several Shields absorb oldest first', () => {
+  // Water [stream_pierce, water_barrier, abyss_resonance] vs Earth [earth_shock]; Water → Earth ×0.8, Earth → Water ×1.2.
+  const f = fight(lineup(['Earth', 'earth_shock']), lineup(['Water', 'stream_pierce', 'water_barrier', 'abyss_resonance']));
+
+  it('round 4: the older Water Barrier shield (5) goes first, then the Abyss shield takes 19 of its 20', () => {
+    // R1 stream 8 / shock 24 → Water 76; R2 barrier (2 layers); R3 abyss floor(10 × 0.8) = 8, Shield 20; R4 stream 8.
+    expect(f.hp(4, I(0))).toEqual([[76], [76]]);
+    const absorbed = f.frame(4, D(0)).events.flatMap((e) => (e.type === 'absorb' ? [[e.source, e.amount]] : []));
+    expect(absorbed).toEqual([
+      ['water_barrier', 5],
+      ['abyss_resonance', 19],
+    ]);
+    expect(f.hp(4, D(0))).toEqual([[76], [76]]);
+  });
+
+  it('a renewed shield is the newest: in round 7 the barrier of round 5 goes before the abyss of round 6', () => {
+    const absorbed = f.frame(7, D(0)).events.flatMap((e) => (e.type === 'absorb' ? [[e.source, e.amount]] : []));
+    expect(absorbed).toEqual([
+      ['water_barrier', 5],
+      ['abyss_resonance', 19],
+    ]);
+  });
+
+  it('round 12: an 8-layer abyss (floor(40 × 0.8) = 32) finishes the Earth; the Water never lost HP after round 1', () => {
+    expect(f.hp(10, D(0))).toEqual([[20], [76]]);
+    expect(f.result).toMatchObject({ winner: 1, steps: 12 });
+    expect(f.result.summary).toMatchObject({ hp1: 76 });
+  });
+});

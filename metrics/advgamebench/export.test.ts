@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../arena/trace/events.js';
-import { createRng } from '../../games/core/rng.js';
 import type { SideIndex } from '../../games/core/plan-game.js';
 import { change, KEEP, planTrace, type PlanTraceSpec } from '../testing/plan-trace.js';
+import { syntheticTournament } from '../testing/tournament.js';
 import { formatCsvRow } from './csv.js';
 import { exportAdvgamebench } from './export.js';
 import { readAgbFolder, writeAgbFolder } from './folder.js';
@@ -84,33 +84,19 @@ describe('export to the reference CSV layout', () => {
   it('warns about model names containing "/"', () => {
     const { files, warnings } = exportAdvgamebench([planTrace({ seats: ['org/model', 'B'], rounds: 2, winners: [0, 0] })]);
     expect(files.find((f) => f.role === 'human')?.model).toBe('org-model');
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain("'org/model'");
+    expect(warnings.filter((w) => w.includes("'org/model'"))).toHaveLength(1);
+  });
+
+  it('warns when budgets differ from those the evaluator hard-codes', () => {
+    const at = (budgets: [number, number]): string[] => exportAdvgamebench([planTrace({ rounds: 2, budgets, winners: [0, 0] })]).warnings;
+    expect(at([100, 100])).toEqual([expect.stringContaining('hard-codes 2000/1500')]);
+    expect(at([2000, 1500])).toEqual([]);
   });
 });
 
-/** A seeded mix of matches over the three games, several opponents, both roles and both revise-first settings. */
-function tournament(seed: number, count: number): TraceEvent[][] {
-  const rng = createRng(seed);
-  const names = ['m-a', 'm-b', 'm-c', 'vendor/m-d'];
-  const games = ['tower-defense', 'auto-battler', 'turn-based'] as const;
-  const out: TraceEvent[][] = [];
-  for (let i = 0; i < count; i++) {
-    const game = rng.pick(games);
-    const rounds = rng.int(2, 6);
-    const battles = game === 'tower-defense' ? rounds : rounds + 1;
-    const seats = rng.shuffle(names).slice(0, 2) as [string, string];
-    const budgets: [number, number] = game === 'tower-defense' ? [2000, 1500] : [20, 20];
-    const winners = Array.from({ length: battles }, () => rng.pick([0, 1, null] as const));
-    const revisions = Array.from({ length: battles - 1 }, () => (rng.chance(0.5) ? change(budgets[0] - 5 + rng.int(0, 10)) : KEEP));
-    out.push(planTrace({ id: `t${i}`, game, seats, rounds, budgets, reviseFirst: rng.pick([0, 1] as const), initial: [[{ cost: 15 }], [{ cost: 18 }]], winners, revisions }));
-  }
-  return out;
-}
-
 describe('export round trip', () => {
   it('traces → CSV files → profile equals the profile computed directly from traces', async () => {
-    const matches = tournament(11, 40);
+    const matches = syntheticTournament({ seed: 11, matches: 40, agents: ['m-a', 'm-b', 'm-c', 'vendor/m-d'] });
     const direct = advgamebenchFromTraces(matches, { bootstrap: 200, seed: 3 });
     const dir = await mkdtemp(join(tmpdir(), 'agb-export-'));
     try {

@@ -89,6 +89,12 @@ export function exportAdvgamebench(matches: readonly (readonly TraceEvent[])[], 
       skip(`game ${spec.game}`);
       continue;
     }
+    const hardCoded = layout.roles.map((r) => ROLES[r].budget);
+    if (spec.config.budgets[0] !== hardCoded[0] || spec.config.budgets[1] !== hardCoded[1]) {
+      warnings.add(
+        `${layout.dir}: matches played with budgets ${spec.config.budgets.join('/')}, but the reference evaluator hard-codes ${hardCoded.join('/')} for over_budget_ratio (play the 'paper' preset to compare)`,
+      );
+    }
     const battles = match.filter((e): e is RoundResultEvent => e.type === 'round_result');
     const rows = blockRows(spec, layout, battles, numbering);
     for (const side of [0, 1] as const) {

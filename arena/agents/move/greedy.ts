@@ -41,10 +41,10 @@ export function createGreedyMoveAgent(spec: AgentSpec): Agent {
   return {
     id: spec.text,
     kind: spec.kind,
-    decideMove(request, ctx) {
+    async decideMove(request, ctx) {
       const start = performance.now();
       const action = greedyMove(request.game, request.state, request.legal, (items) => ctx.rng.pick(items));
-      return Promise.resolve({ action, usage: botUsage(start) });
+      return { action, usage: botUsage(start) };
     },
   };
 }

@@ -50,7 +50,7 @@ export function createMctsAgent(spec: AgentSpec, options: MctsOptions): Agent {
   return {
     id: spec.text,
     kind: spec.kind,
-    decideMove(request, ctx) {
+    async decideMove(request, ctx) {
       const start = performance.now();
       const { game, state } = request;
       const found = options.reuse === false || kept === null ? null : descend(kept, game, game.key(state));
@@ -68,7 +68,7 @@ export function createMctsAgent(spec: AgentSpec, options: MctsOptions): Agent {
       kept = { game, state, root };
       const action = best ? best.action : ctx.rng.pick(request.legal);
       const meta = { iterations: done, reusedVisits: reused, value: best ? best.score / Math.max(1, best.visits) : null };
-      return Promise.resolve({ action, usage: botUsage(start, done), meta });
+      return { action, usage: botUsage(start, done), meta };
     },
     close() {
       kept = null;

@@ -7,9 +7,9 @@ export function createRandomMoveAgent(spec: AgentSpec): Agent {
   return {
     id: spec.text,
     kind: spec.kind,
-    decideMove(request, ctx) {
+    async decideMove(request, ctx) {
       const start = performance.now();
-      return Promise.resolve({ action: ctx.rng.pick(request.legal), usage: botUsage(start) });
+      return { action: ctx.rng.pick(request.legal), usage: botUsage(start) };
     },
   };
 }

@@ -51,7 +51,7 @@ export function createSolverAgent(spec: AgentSpec): Agent {
   return {
     id: spec.text,
     kind: spec.kind,
-    decideMove(request, ctx) {
+    async decideMove(request, ctx) {
       const start = performance.now();
       const { game, state } = request;
       if (game.solvable !== true) {
@@ -64,7 +64,7 @@ export function createSolverAgent(spec: AgentSpec): Agent {
       const scored = solveActions(game, state, memo);
       const best = Math.max(...scored.map((s) => s.value));
       const action = ctx.rng.pick(scored.filter((s) => s.value === best).map((s) => s.action));
-      return Promise.resolve({ action, usage: botUsage(start, memo.size - before), meta: { value: best, result: solvedResult(best) } });
+      return { action, usage: botUsage(start, memo.size - before), meta: { value: best, result: solvedResult(best) } };
     },
   };
 }

@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { exportAdvgamebench } from '../../../metrics/advgamebench/export.js';
+import { writeAgbFolder } from '../../../metrics/advgamebench/folder.js';
+import { UsageError, unknownChoice } from '../errors.js';
+import { readTraceInputs } from './metrics.js';
+
+interface ExportOptions {
+  format: string;
+  out: string;
+  append?: boolean;
+  roundNumbering: string;
+}
+
+const FORMATS = ['advgamebench-csv'];
+
+async function run(inputs: readonly string[], opts: ExportOptions): Promise<void> {
+  if (!FORMATS.includes(opts.format)) throw unknownChoice('export format', opts.format, FORMATS);
+  if (opts.roundNumbering !== 'reference' && opts.roundNumbering !== 'unique') throw unknownChoice('round numbering', opts.roundNumbering, ['reference', 'unique']);
+  const matches = await readTraceInputs(inputs);
+  const { files, warnings, skipped } = exportAdvgamebench(matches, { roundNumbering: opts.roundNumbering });
+  for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+  let paths: string[];
+  try {
+    paths = await writeAgbFolder(opts.out, files, opts.append === true);
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err), { cause: err });
+  }
+  const skippedText = Object.entries(skipped).map(([k, v]) => `${k} ${v}`);
+  process.stdout.write(`Wrote ${paths.length} CSV file${paths.length === 1 ? '' : 's'} under ${opts.out} from ${matches.length} matches${skippedText.length ? ` (not exported: ${skippedText.join(', ')})` : ''}.\n`);
+  process.stdout.write(`Score them with the reference evaluator: python evaluator.py --results-root ${opts.out}/<game folder>\n`);
+}
+
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description("export match traces in another tool's layout (advgamebench-csv: the reference evaluator's CSV folders)")
+    .argument('<traces...>', 'trace files (JSONL)')
+    .requiredOption('--format <format>', `export format: ${FORMATS.join(', ')}`)
+    .requiredOption('--out <dir>', 'output folder (game folders are created inside it)')
+    .option('--append', 'append rows to existing CSV files without a header, as the reference does')
+    .option('--round-numbering <mode>', 'reference (Auto-battler/Turn-based repeat R for the final battle) or unique', 'reference')
+    .action(async (inputs: string[], opts: ExportOptions) => run(inputs, opts));
+}

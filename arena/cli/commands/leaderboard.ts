@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { buildLeaderboard } from '../../leaderboard/build.js';
+import { formatLeaderboard } from '../../leaderboard/format.js';
+import { DEFAULT_STORE } from '../../store/store.js';
+import { openExistingStore, pickRun } from './store-option.js';
+import { addBoardOptions, checkBoardOptions, type BoardOptions } from './tournament.js';
+
+export function registerLeaderboard(program: Command): void {
+  addBoardOptions(
+    program
+      .command('leaderboard')
+      .description('print the leaderboard of a stored run (default: the newest)')
+      .argument('[run]', 'run name or id')
+      .option('--store <file>', 'results store (SQLite)', DEFAULT_STORE)
+      .option('--anchor <agent>', 'agent pinned at rating 1000 (default: random, else the first agent)'),
+  ).action((run: string | undefined, opts: BoardOptions & { store: string; anchor?: string }) => {
+    const board = checkBoardOptions(opts);
+    const store = openExistingStore(opts.store);
+    try {
+      const runId = pickRun(store, run);
+      const row = store.getRun(runId);
+      const configAnchor = row ? (JSON.parse(row.config_json) as { anchor?: string }).anchor : undefined;
+      const anchor = opts.anchor ?? configAnchor;
+      const lb = buildLeaderboard([...store.traces(runId)], { ...(anchor !== undefined ? { anchor } : {}), ratings: board.ratings, bootstrap: board.bootstrap, seed: row?.seed ?? 1 });
+      process.stdout.write(`${formatLeaderboard(lb, board.format, opts.byGame === true)}\n`);
+    } finally {
+      store.close();
+    }
+  });
+}
+
+export function registerRuns(program: Command): void {
+  program
+    .command('runs')
+    .description('list the runs in the results store')
+    .option('--store <file>', 'results store (SQLite)', DEFAULT_STORE)
+    .action((opts: { store: string }) => {
+      const store = openExistingStore(opts.store);
+      try {
+        const runs = store.listRuns();
+        if (runs.length === 0) process.stdout.write(`no runs in ${opts.store}\n`);
+        for (const r of runs) {
+          const c = store.counts(r.id);
+          process.stdout.write(`${r.name}  ${r.kind}  ${r.status}  ${c.completed}/${c.total} completed, ${c.errors} errors  created ${r.created_at}\n`);
+        }
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,88 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import type { AgentEnv } from '../../agents/registry.js';
+import { buildLeaderboard } from '../../leaderboard/build.js';
+import { formatLeaderboard, LEADERBOARD_FORMATS, type LeaderboardFormat } from '../../leaderboard/format.js';
+import { DEFAULT_MODELS_PATH, loadModelsFile, type ModelsConfig } from '../../llm/models.js';
+import { StoreResponseCache } from '../../store/response-cache.js';
+import { DEFAULT_STORE, Store } from '../../store/store.js';
+import { loadTournamentConfig, type TournamentConfig } from '../../tournament/config.js';
+import { runTournament } from '../../tournament/run.js';
+import { UsageError, unknownChoice } from '../errors.js';
+
+export interface BoardOptions {
+  format: string;
+  byGame?: boolean;
+  ratings: string;
+  bootstrap: string;
+}
+
+export function checkBoardOptions(opts: BoardOptions): { format: LeaderboardFormat; ratings: 'bradley-terry' | 'elo'; bootstrap: number } {
+  if (!LEADERBOARD_FORMATS.includes(opts.format as LeaderboardFormat)) throw unknownChoice('format', opts.format, LEADERBOARD_FORMATS);
+  if (opts.ratings !== 'bradley-terry' && opts.ratings !== 'elo') throw unknownChoice('rating method', opts.ratings, ['bradley-terry', 'elo']);
+  const bootstrap = Number(opts.bootstrap);
+  if (!Number.isInteger(bootstrap) || bootstrap < 0 || bootstrap > 100_000) throw new UsageError(`--bootstrap must be a whole number in [0, 100000], got '${opts.bootstrap}'`);
+  return { format: opts.format as LeaderboardFormat, ratings: opts.ratings, bootstrap };
+}
+
+/** Agent settings for a tournament: the model definitions (if any) and the store-backed response cache. */
+export async function agentEnv(config: Pick<TournamentConfig, 'models' | 'cache'>, store: Store, modelsFlag?: string): Promise<AgentEnv> {
+  const path = modelsFlag ?? config.models ?? (existsSync(DEFAULT_MODELS_PATH) ? DEFAULT_MODELS_PATH : undefined);
+  let models: ModelsConfig | undefined;
+  if (path !== undefined) models = await loadModelsFile(path);
+  const cache = config.cache === 'off' ? undefined : { store: new StoreResponseCache(store), mode: config.cache };
+  return { ...(models ? { models } : {}), ...(cache ? { cache } : {}) };
+}
+
+export function addBoardOptions(cmd: Command): Command {
+  return cmd
+    .option('--format <format>', `leaderboard format: ${LEADERBOARD_FORMATS.join('|')}`, 'table')
+    .option('--by-game', 'add per-game leaderboards')
+    .option('--ratings <method>', 'bradley-terry or elo', 'bradley-terry')
+    .option('--bootstrap <B>', 'bootstrap resamples for intervals', '1000');
+}
+
+export function registerTournament(program: Command): void {
+  addBoardOptions(
+    program
+      .command('tournament')
+      .description('run a tournament from a YAML/JSON config into the results store; re-running resumes it')
+      .argument('<config>', 'tournament config file (YAML or JSON)')
+      .option('--store <file>', 'results store (SQLite)', DEFAULT_STORE)
+      .option('--models <file>', `model endpoint definitions (default: the config's models:, else ${DEFAULT_MODELS_PATH} if present)`)
+      .option('--workers <n>', 'worker threads for built-in agents (default: number of cores)')
+      .option('--quiet', 'no progress output'),
+  ).action(async (file: string, opts: BoardOptions & { store: string; models?: string; workers?: string; quiet?: boolean }) => {
+    const board = checkBoardOptions(opts);
+    const config = loadTournamentConfig(file);
+    const workers = opts.workers === undefined ? undefined : Number(opts.workers);
+    if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 256)) throw new UsageError(`--workers must be a whole number in [1, 256], got '${opts.workers}'`);
+    const store = new Store(opts.store);
+    try {
+      const env = await agentEnv(config, store, opts.models);
+      const controller = new AbortController();
+      const onSignal = () => controller.abort();
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      let result;
+      try {
+        result = await runTournament(config, { store, env, signal: controller.signal, ...(workers !== undefined ? { workers } : {}), ...(opts.quiet ? { quiet: true } : {}) });
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
+      const counts = store.counts(result.runId);
+      if (controller.signal.aborted) {
+        process.stderr.write(`Interrupted: ${counts.completed} of ${counts.total} matches are stored in ${opts.store}. Run the same command again to resume.\n`);
+        process.exitCode = 130;
+        return;
+      }
+      const matches = [...store.traces(result.runId)];
+      const lb = buildLeaderboard(matches, { ...(config.anchor !== undefined ? { anchor: config.anchor } : {}), ratings: board.ratings, bootstrap: board.bootstrap, seed: config.seed });
+      process.stdout.write(`Run '${result.runId}': ${counts.completed} completed, ${counts.errors} errors of ${counts.total} matches (store: ${opts.store}).\n\n`);
+      process.stdout.write(`${formatLeaderboard(lb, board.format, opts.byGame === true)}\n`);
+    } finally {
+      store.close();
+    }
+  });
+}
