@@ -1,3 +1,4 @@
+import { llmAgentKind } from '../llm/agent.js';
 import { createCounterPlanner } from './plan/counter.js';
 import { createRandomPlanner, createRestlessPlanner, createStubbornPlanner } from './plan/simple.js';
 import { agentKinds, registerAgentKind } from './registry.js';
@@ -36,6 +37,7 @@ export function registerBuiltinAgents(): void {
     params: [],
     create: (spec) => createRestlessPlanner(spec),
   });
+  registerAgentKind(llmAgentKind);
 }
 
 export { agentKinds };

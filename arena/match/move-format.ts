@@ -87,9 +87,11 @@ export function formatMoveMatch(events: readonly TraceEvent[], options: MoveForm
     } else if (e.type === 'match_end') {
       out.push('');
       if (e.status === 'completed') {
-        const draws = events.filter((x) => x.type === 'game_end' && x.scores[0] === 0.5).length;
+        const ends = events.filter((x) => x.type === 'game_end');
+        const points = [0, 1].map((seat) => ends.reduce((sum, x) => sum + (x.scores[seat] ?? 0), 0));
+        const draws = ends.filter((x) => x.scores[0] === 0.5).length;
         const winner = e.winner === null ? 'no winner' : `winner ${seatName(spec, e.winner)}`;
-        out.push(`Match: ${e.score[0] * spec.games} - ${e.score[1] * spec.games} (wins ${e.wins[0]}-${e.wins[1]}, draws ${draws}); ${winner}`);
+        out.push(`Match: ${points[0]} - ${points[1]} (wins ${e.wins[0]}-${e.wins[1]}, draws ${draws}); ${winner}`);
       } else {
         out.push(`Match ended with status ${e.status} (${e.reason ?? 'unknown'}); not scored`);
       }

@@ -112,23 +112,13 @@ function shoot(lane: Lane, h: Human, d: Demon, t: number, log: TdLog | null): vo
 
 /** Step 3: humans act in spawn order. */
 export function humansAct(lane: Lane, t: number, log: TdLog | null): void {
-  // The largest fronts of ground and flying demons: a shooter at x has no target unless one exceeds (x − 1)·C.
-  // Demons only die during this step, so these bounds stay safe to skip on.
-  let maxGround = -Infinity;
-  let maxAir = -Infinity;
   const demons = lane.demons;
-  for (let k = 0; k < demons.length; k++) {
-    const d = demons[k] as Demon;
-    if (!d.alive) continue;
-    if (d.flying) maxAir = d.front > maxAir ? d.front : maxAir;
-    else maxGround = d.front > maxGround ? d.front : maxGround;
-  }
   const list = lane.humans;
   for (let i = 0; i < lane.spawned; i++) {
     const h = list[i] as Human;
     if (!h.alive || t < h.ready) continue;
     if (h.role === ROLE_SHOOTER) {
-      if ((h.airOnly ? maxAir : maxGround) <= (h.x - 1) * CELL) continue;
+      if (lane.living === 0) continue;
       const d = target(lane, h.x, h.airOnly);
       if (d === null) continue;
       shoot(lane, h, d, t, log);

@@ -75,7 +75,12 @@ describe('mutatePlan', () => {
       [1, 2],
       { invaders: 'Fire' },
       { defenders: [{ element: 'Fire' }] },
-      { invaders: [{ element: 'Fire', skills: ['hell_curtain', 'magma_eruption', 'flame_whirlwind'] }, { element: 'Water', skills: ['abyss_resonance', 'tsunami_ending', 'ice_branded'] }] },
+      {
+        invaders: [
+          { element: 'Fire', skills: ['hell_curtain', 'magma_eruption', 'flame_whirlwind'] },
+          { element: 'Water', skills: ['abyss_resonance', 'tsunami_ending', 'ice_branded'] },
+        ],
+      },
     ];
     for (const input of inputs) expectValid(1, mutatePlan(1, input, rng, DEFAULT), DEFAULT);
   });

@@ -175,7 +175,10 @@ describe('Faith Emblem over a long battle', () => {
 
 describe('Luminous Dispel, Weakened, Angelic Sanctuary, and the round cap', () => {
   // Light [luminous_dispel, angelic_sanctuary] vs Water [water_barrier, stream_pierce, whirlpool_strangle]; ×1.
-  const f = fight(lineup(['Light', 'luminous_dispel', 'angelic_sanctuary']), lineup(['Water', 'water_barrier', 'stream_pierce', 'whirlpool_strangle']));
+  const f = fight(
+    lineup(['Light', 'luminous_dispel', 'angelic_sanctuary']),
+    lineup(['Water', 'water_barrier', 'stream_pierce', 'whirlpool_strangle']),
+  );
 
   it('round 1: the Dispel removes the most recent buff (the Tidal Surge gained after the Shield)', () => {
     const lost = f.frame(1, D(0)).events.filter((e) => e.type === 'status' && e.op === 'lose');
@@ -220,7 +223,11 @@ describe('Targeting and instant defeat', () => {
 
 describe('Quicksand: postponed damage falls due after the status has ended', () => {
   // Custom HP: Earth 120, Fire 100. Earth [quicksand_trap] vs Fire [flame_splash, burst_flame_bomb, magma_eruption]; ×1.
-  const f = fight(lineup(['Earth', 'quicksand_trap']), lineup(['Fire', 'flame_splash', 'burst_flame_bomb', 'magma_eruption']), hpConfig(120, 100));
+  const f = fight(
+    lineup(['Earth', 'quicksand_trap']),
+    lineup(['Fire', 'flame_splash', 'burst_flame_bomb', 'magma_eruption']),
+    hpConfig(120, 100),
+  );
 
   it('rounds 2–3: each hit has a quarter postponed and costs the Fire 15', () => {
     // R1 splash 12 → 108, Burning tick → 103. R2 burst 25 + 4 = 29: 7 postponed → 81, Fire 85; tick → 76.
@@ -291,8 +298,8 @@ describe('Life Totem boosts later heals only', () => {
     expect(f.hp(7, 'end')).toEqual([[58], [100]]);
   });
 
-  it('the Wood starts round 28 at 38 and falls to the magma', () => {
-    expect(f.hp(27, 'end')).toEqual([[38], [100]]);
-    expect(f.result).toMatchObject({ winner: 1, steps: 28 });
+  it('the Wood starts the magma rounds 4, 7, ..., 19 at 86, 80, ..., 56 and falls in round 19', () => {
+    expect(f.hp(18, 'end')).toEqual([[56], [100]]);
+    expect(f.result).toMatchObject({ winner: 1, steps: 19 });
   });
 });

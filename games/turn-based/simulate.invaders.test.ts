@@ -114,7 +114,10 @@ describe('Dark against Light (×1.5 both ways): Soul Siphon, Shadow Claw, Final 
 
 describe('Night Ambush, Void Assimilation true damage, Granite, Soul Siphon below half HP', () => {
   // Dark [night_ambush, void_assimilation, soul_siphon] vs Earth [earth_shock, granite_barrier]; Dark ↔ Earth ×1.
-  const f = fight(lineup(['Earth', 'earth_shock', 'granite_barrier']), lineup(['Dark', 'night_ambush', 'void_assimilation', 'soul_siphon']));
+  const f = fight(
+    lineup(['Earth', 'earth_shock', 'granite_barrier']),
+    lineup(['Dark', 'night_ambush', 'void_assimilation', 'soul_siphon']),
+  );
 
   it('round 1: ambush 25 then shock 20', () => {
     expect(f.hp(1, D(0))).toEqual([[75], [80]]);

@@ -2,8 +2,12 @@ import { P, type SkillId } from './catalogue.js';
 
 /** One sentence group per skill, written from the catalogue numbers. "You" is the user, "the target" the front enemy. */
 export const SKILL_TEXT: Readonly<Record<SkillId, string>> = {
-  flame_splash: `Hit for ${P.flameSplash.damage}. The target gains Burning: ${P.flameSplash.layers} layer for ${P.flameSplash.rounds} rounds.`,
-  residual_warmth: `You gain Warmth: +${P.residualWarmth.bonusPct}% on your next damaging Fire skill, until used or until the end of the next round.`,
+  flame_splash:
+    `Hit for ${P.flameSplash.damage}. The target gains Burning: ${P.flameSplash.layers} layer for ` +
+    `${P.flameSplash.rounds} rounds.`,
+  residual_warmth:
+    `You gain Warmth: +${P.residualWarmth.bonusPct}% on your next damaging Fire skill, until used or until the ` +
+    `end of the next round.`,
   burst_flame_bomb: `Hit for ${P.burstFlameBomb.base} + ${P.burstFlameBomb.perLayer} per Burning layer on the target.`,
   flame_whirlwind: `No hit. The target gains Burning: ${P.flameWhirlwind.layers} layers for ${P.flameWhirlwind.rounds} rounds.`,
   magma_eruption: `Hit for ${P.magmaEruption.base} + ${P.magmaEruption.perLayer} per Burning layer on the target, then all Burning on the target is removed.`,

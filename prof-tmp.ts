@@ -1,0 +1,12 @@
+import { performance } from 'node:perf_hooks';
+import { syntheticTournament } from './metrics/testing/tournament.js';
+import { extractRecords } from './metrics/steps/extract.js';
+import { computeFromRecords } from './metrics/compute.js';
+const agents = Array.from({ length: 10 }, (_, i) => `agent-${i}`);
+const matches = syntheticTournament({ seed: 77, matches: 10_000, agents });
+let t = performance.now(); let c = process.cpuUsage();
+const ex = extractRecords(matches);
+console.log('extract', performance.now() - t, process.cpuUsage(c).user / 1000);
+t = performance.now(); c = process.cpuUsage();
+computeFromRecords(ex.records, { bootstrap: 1000 });
+console.log('compute', performance.now() - t, process.cpuUsage(c).user / 1000);
