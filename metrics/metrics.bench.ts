@@ -52,26 +52,29 @@ function coverage(): BenchResult[] {
   ];
 }
 
-function timed<T>(f: () => T): [T, number] {
+/** Wall seconds and CPU seconds (user + system) of a call: on a shared machine the CPU figure is the steadier one. */
+function timed<T>(f: () => T): [T, number, number] {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const value = f();
-  return [value, (performance.now() - start) / 1000];
+  const used = process.cpuUsage(cpu);
+  return [value, (performance.now() - start) / 1000, (used.user + used.system) / 1e6];
 }
 
 function scale(): BenchResult[] {
   const agents = Array.from({ length: 10 }, (_, i) => `agent-${i}`);
   const matches = syntheticTournament({ seed: 77, matches: 10_000, agents });
   const events = matches.reduce((a, m) => a + m.length, 0);
-  const [report, seconds] = timed(() => computeMetrics(matches, { bootstrap: 1000 }));
-  const [, agbSeconds] = timed(() => advgamebenchFromTraces(matches, { bootstrap: 1000 }));
+  const [report, seconds, cpu] = timed(() => computeMetrics(matches, { bootstrap: 1000 }));
+  const [, agbSeconds, agbCpu] = timed(() => advgamebenchFromTraces(matches, { bootstrap: 1000 }));
   return [
     {
       name: 'all default metrics with intervals, 10,000 matches',
       value: seconds,
       unit: 's',
-      note: `${events} events, ${report.games.length} (agent, game) groups, B = 1000; target < 5`,
+      note: `wall; ${cpu.toFixed(2)} s CPU; ${events} events, ${report.games.length} (agent, game) groups, B = 1000; target < 5`,
     },
-    { name: 'advgamebench profile with intervals, 10,000 matches', value: agbSeconds, unit: 's', note: 'export to rows + evaluator + block bootstrap' },
+    { name: 'advgamebench profile with intervals, 10,000 matches', value: agbSeconds, unit: 's', note: `wall; ${agbCpu.toFixed(2)} s CPU; export to rows, evaluator, block bootstrap` },
   ];
 }
 

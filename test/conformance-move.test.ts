@@ -185,7 +185,7 @@ describe('move-game conformance: pure rules, fast board, boardgame.io and a naiv
     Array.from({ length: Math.ceil(c.games / size) }, (_, i) => ({ c, from: i * size, to: Math.min(c.games, (i + 1) * size) }));
   const ttt = tttCase();
   const c4 = c4Case(6, 7, 1000);
-  it.each([...chunks(ttt, 500), ...chunks(c4, 250), ...[c4Case(4, 4, 100), c4Case(8, 9, 40), c4Case(5, 12, 30)].flatMap((c) => chunks(c, 100))])(
+  it.each([...chunks(ttt, 500), ...chunks(c4, 200), ...[c4Case(4, 4, 100), c4Case(8, 9, 40), c4Case(5, 12, 30)].flatMap((c) => chunks(c, 100))])(
     '$c.name: random games up to $to',
     ({ c, from, to }) => {
       const rng = createRng(`conformance ${c.name} ${from}`);

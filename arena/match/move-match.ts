@@ -1,5 +1,5 @@
 import { Client } from 'boardgame.io/client';
-import { createRng, hashSeed } from '../../games/core/rng.js';
+import { createRng, hashSeed, type Rng } from '../../games/core/rng.js';
 import { addUsage, ZERO_USAGE, type Agent, type AgentContext, type MoveDecision, type Usage } from '../agents/agent.js';
 import { UsageError } from '../cli/errors.js';
 import { TRACE_VERSION, type MoveMatchSpec, type TraceEvent } from '../trace/events.js';
@@ -53,7 +53,7 @@ interface Series {
   readonly resolved: ResolvedMoveGame;
   readonly agents: readonly [Agent, Agent];
   readonly ctxs: readonly [AgentContext, AgentContext];
-  readonly policyRng: ReturnType<typeof createRng>;
+  readonly policyRng: Rng;
   readonly recorder: TraceRecorder;
   readonly signal: AbortSignal | undefined;
   readonly feedback: [string[], string[]];

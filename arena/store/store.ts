@@ -143,6 +143,10 @@ export class Store {
     this.db.prepare(`UPDATE runs SET status = ?, updated_at = ? WHERE id = ?`).run(status, new Date().toISOString(), id);
   }
 
+  setRunMeta(id: string, meta: unknown): void {
+    this.db.prepare(`UPDATE runs SET meta_json = ?, updated_at = ? WHERE id = ?`).run(JSON.stringify(meta), new Date().toISOString(), id);
+  }
+
   /** Inserts planned matches; existing keys are left as they are (so a resumed run keeps its results). */
   planMatches(runId: string, matches: readonly PlannedMatch[]): number {
     const insert = this.db.prepare(

@@ -57,6 +57,21 @@ export async function runTournament(config: TournamentConfig, options: Tournamen
   else store.setRunStatus(runId, 'running');
   const planned = scheduleTournament(config);
   store.planMatches(runId, planned);
+  const { played, progress } = await playPending(store, runId, options, { ...(config.workers !== undefined ? { workers: config.workers } : {}), ...(config.maxConcurrentMatches !== undefined ? { maxConcurrentMatches: config.maxConcurrentMatches } : {}) });
+  store.setRunStatus(runId, store.pendingMatches(runId).length === 0 ? 'completed' : 'incomplete');
+  return { runId, planned: planned.length, played, progress };
+}
+
+/**
+ * Plays every pending match of a run (planned, or ended by an infrastructure error) and stores each as it ends.
+ * CPU-bound matches go to a worker pool; matches with LLM seats run here under the endpoint limits.
+ */
+export async function playPending(
+  store: Store,
+  runId: string,
+  options: Pick<TournamentOptions, 'env' | 'quiet' | 'signal' | 'workers'>,
+  limits: { readonly workers?: number; readonly maxConcurrentMatches?: number } = {},
+): Promise<{ played: number; progress: ProgressState }> {
   const pending = store.pendingMatches(runId);
   const counts = store.counts(runId);
   const { state, reporter } = createProgress(counts.total, counts.total - pending.length, options.quiet ? { quiet: true } : {});
@@ -75,9 +90,9 @@ export async function runTournament(config: TournamentConfig, options: Tournamen
     { type: 'match_end', seq: 1, time: 0, round: 0, status: 'error', reason: 'internal', wins: [0, 0], winner: null, score: [0, 0], usage: [ZERO_USAGE, ZERO_USAGE] },
   ];
 
-  const workers = Math.max(1, Math.min(options.workers ?? config.workers ?? availableParallelism(), cpuJobs.length));
+  const workers = Math.max(1, Math.min(options.workers ?? limits.workers ?? availableParallelism(), cpuJobs.length));
   const pool = workers > 1 ? new MatchPool(workers, options.env) : undefined;
-  const netLimit = pLimit(config.maxConcurrentMatches ?? 64);
+  const netLimit = pLimit(limits.maxConcurrentMatches ?? 64);
   let played = 0;
   try {
     const runOne = async (job: MatchJob, viaPool: boolean): Promise<void> => {
@@ -102,7 +117,5 @@ export async function runTournament(config: TournamentConfig, options: Tournamen
     reporter.stop();
     await pool?.close();
   }
-  const after = store.counts(runId);
-  store.setRunStatus(runId, after.planned === 0 ? 'completed' : 'incomplete');
-  return { runId, planned: planned.length, played, progress: state };
+  return { played, progress: state };
 }

@@ -2,7 +2,7 @@ import type { TraceEvent } from '../../arena/trace/events.js';
 import { percentileInterval } from '../stats/intervals.js';
 import { IndexSampler } from '../stats/sampler.js';
 import type { Estimate } from '../types.js';
-import { blockStats, combineBlocks } from './blocks.js';
+import { blockStats, combineInto } from './blocks.js';
 import { AGB_METRICS, fileBudget, fileMetrics, keptRows, slashNames, type AgbMetricId, type FileMetrics } from './evaluator.js';
 import { exportAdvgamebench, type AgbExportOptions } from './export.js';
 import { agbFilePath, slashWarning, type AgbFile } from './layout.js';
@@ -70,10 +70,7 @@ function evaluateFile(file: AgbFile, seed: number, B: number): FileResult {
     }
     let at = 0;
     for (let i = 0; i < blocks; i++) for (let c = counts[i] as number; c > 0; c--) order[at++] = i;
-    const m = combineBlocks(stats, order);
-    AGB_METRICS.forEach((id, j) => {
-      replicates[b * AGB_METRICS.length + j] = m[id];
-    });
+    combineInto(stats, order, at, replicates, b * AGB_METRICS.length);
   }
   return { file, point, replicates };
 }

@@ -64,6 +64,22 @@ describe('bootstrap', () => {
     for (const v of a) expect(v >= 0.5 && v <= 5 / 6).toBe(true);
   });
 
+  it('skipping constant and duplicate columns gives the sums of a plain resampling with the same draws', () => {
+    // 4 rows × 4 columns: column 1 is constant, column 3 duplicates column 0.
+    const data = Float64Array.from([1, 7, 0.5, 1, 2, 7, 0.25, 2, 5, 7, 3, 5, 9, 7, 1, 9]);
+    const copy = (s: Float64Array, out: Float64Array): void => out.set(s);
+    const fast = bootstrapSums(data, 4, 4, 30, new IndexSampler('x'), copy, 4);
+    const sampler = new IndexSampler('x');
+    for (let b = 0; b < 30; b++) {
+      const naive = [0, 0, 0, 0];
+      for (let i = 0; i < 4; i++) {
+        const row = sampler.index(4);
+        for (let k = 0; k < 4; k++) naive[k]! += data[row * 4 + k] as number;
+      }
+      naive.forEach((v, k) => expect(fast[b * 4 + k]).toBeCloseTo(v, 12));
+    }
+  });
+
   it('draws indices uniformly', () => {
     const s = new IndexSampler('u');
     const counts = [0, 0, 0, 0];

@@ -74,17 +74,17 @@ async function mctsIterations(game: MoveGame): Promise<number> {
 
 export async function bench(): Promise<BenchResult[]> {
   const out: BenchResult[] = [];
-  const games: [string, MoveGame<unknown, number>, Game][] = [
-    ['tic-tac-toe', createTicTacToe() as MoveGame<unknown, number>, ticTacToeBoardgame() as Game],
-    ['connect-four 7x6', createConnectFour() as MoveGame<unknown, number>, connectFourBoardgame() as Game],
+  const games: [string, MoveGame<unknown, number>, Game, string][] = [
+    ['tic-tac-toe', createTicTacToe() as MoveGame<unknown, number>, ticTacToeBoardgame() as Game, 'one core'],
+    ['connect-four 7x6', createConnectFour() as MoveGame<unknown, number>, connectFourBoardgame() as Game, 'one core; target >= 100,000'],
   ];
-  for (const [name, rules, bgio] of games) {
+  for (const [name, rules, bgio, cpuNote] of games) {
     const { wall: fast, cpu: fastCpu } = await rates(1500, fastPlayouts(rules));
     const pure = await rate(1000, purePlayouts(rules));
     const slow = await rate(2000, boardgamePlayouts(bgio));
     out.push(
       { name: `${name}: random playouts, fast board`, value: Math.round(fast), unit: 'playouts/s' },
-      { name: `${name}: random playouts, fast board, per CPU second`, value: Math.round(fastCpu), unit: 'playouts/s', note: 'one core; target >= 100,000 for Connect Four' },
+      { name: `${name}: random playouts, fast board, per CPU second`, value: Math.round(fastCpu), unit: 'playouts/s', note: cpuNote },
       { name: `${name}: random playouts, pure immutable rules`, value: Math.round(pure), unit: 'playouts/s' },
       { name: `${name}: random playouts, boardgame.io Simulate+RandomBot`, value: Math.round(slow), unit: 'playouts/s' },
       { name: `${name}: fast board / boardgame.io`, value: Math.round(fast / slow), unit: 'x', note: 'target >= 100x' },

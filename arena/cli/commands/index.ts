@@ -6,10 +6,11 @@ import { registerGames } from './games.js';
 import { registerLeaderboard, registerRuns } from './leaderboard.js';
 import { registerMatch } from './match.js';
 import { registerMetrics } from './metrics.js';
+import { registerRegress } from './regress.js';
 import { registerRules } from './rules.js';
 import { registerTournament } from './tournament.js';
 
 /** One module per command; each registers itself on the root program. */
 export type CommandModule = (program: Command) => void;
 
-export const commands: readonly CommandModule[] = [registerGames, registerRules, registerAgents, registerMatch, registerDemo, registerMetrics, registerExport, registerTournament, registerLeaderboard, registerRuns];
+export const commands: readonly CommandModule[] = [registerGames, registerRules, registerAgents, registerMatch, registerDemo, registerMetrics, registerExport, registerTournament, registerLeaderboard, registerRuns, registerRegress];

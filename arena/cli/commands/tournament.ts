@@ -26,7 +26,7 @@ export function checkBoardOptions(opts: BoardOptions): { format: LeaderboardForm
 }
 
 /** Agent settings for a tournament: the model definitions (if any) and the store-backed response cache. */
-export async function agentEnv(config: Pick<TournamentConfig, 'models' | 'cache'>, store: Store, modelsFlag?: string): Promise<AgentEnv> {
+export async function agentEnv(config: { readonly models?: string | undefined; readonly cache: TournamentConfig['cache'] }, store: Store, modelsFlag?: string): Promise<AgentEnv> {
   const path = modelsFlag ?? config.models ?? (existsSync(DEFAULT_MODELS_PATH) ? DEFAULT_MODELS_PATH : undefined);
   let models: ModelsConfig | undefined;
   if (path !== undefined) models = await loadModelsFile(path);

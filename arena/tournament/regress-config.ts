@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { UsageError } from '../cli/errors.js';
+import { formatZodError } from '../config/zod-errors.js';
+import { CACHE_MODES } from '../llm/cache.js';
+
+const suiteSchema = z
+  .object({
+    name: z.string().regex(/^[A-Za-z0-9._-]+$/, { error: 'expected letters, digits, dot, underscore or dash' }).optional(),
+    target: z.string({ error: 'expected the name of the baseline agent the candidate replaces' }).min(1),
+    gates: z
+      .array(
+        z
+          .object({
+            metric: z.string({ error: 'expected a metric id such as wr, csr, obr, processScore' }).min(1),
+            tolerance: z.number({ error: 'expected a number' }).min(0, { error: 'expected a tolerance >= 0' }).default(0),
+          })
+          .strict(),
+      )
+      .min(1, { error: 'expected at least one gate' }),
+    agents: z.record(z.string(), z.string().min(1)).default({}),
+    bootstrap: z.int().min(100).max(100_000).default(1000),
+    seed: z.int().min(0).default(1),
+    models: z.string().optional(),
+    cache: z.enum(CACHE_MODES as unknown as [string, ...string[]]).default('read-write'),
+    workers: z.int().min(1).max(256).optional(),
+  })
+  .strict();
+
+export type RegressSuite = z.output<typeof suiteSchema> & { readonly cache: 'off' | 'read' | 'write' | 'read-write' };
+
+/** Reads and validates a regression suite file (YAML or JSON). */
+export function loadRegressSuite(path: string): RegressSuite {
+  let value: unknown;
+  try {
+    const text = readFileSync(path, 'utf8');
+    value = extname(path) === '.json' ? JSON.parse(text) : parseYaml(text);
+  } catch (err) {
+    throw new UsageError(`cannot read regression suite '${path}': ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  }
+  const parsed = suiteSchema.safeParse(value);
+  if (!parsed.success) throw new UsageError(`invalid regression suite\n${formatZodError(path, parsed.error)}`);
+  return parsed.data as RegressSuite;
+}
