@@ -268,4 +268,14 @@ describe('default profile on hand-worked plan traces', () => {
     // CSR is undefined in both games: undefined over games too.
     expect(a?.metrics['csr']).toMatchObject({ value: null, games: 0 });
   });
+
+  it('14. self-play: both seats pool into one match record', () => {
+    // TD R=3, A on both sides, side 0 first: side 0 evaluated b2 (won by side 0: 1), side 1 evaluated b3 (lost: 0).
+    const r = run([planTrace({ seats: ['A', 'A'], rounds: 3, winners: [1, 0, 0] })]);
+    expect(r.games).toHaveLength(1);
+    expect(r.games[0]?.matches).toBe(1);
+    expect(vn(r, 'A', 'wr')).toEqual([0.5, 2]);
+    // Side 0 won 2 rounds to 1: the match is a win for one seat and a loss for the other, (1 + 0) / 2 seats.
+    expect(vn(r, 'A', 'wrMatch')).toEqual([0.5, 2]);
+  });
 });

@@ -116,13 +116,33 @@ function aggregateAgent(agent: string, groups: readonly Group[]): AgentMetrics {
   };
 }
 
+/** An agent seated on both sides of a match (self-play) gives one record: the bootstrap resamples whole matches. */
+function mergeSelfPlay(records: readonly AgentMatchRecord[]): AgentMatchRecord[] {
+  const at = new Map<string, number>();
+  const out: AgentMatchRecord[] = [];
+  for (const r of records) {
+    const key = JSON.stringify([r.agent, r.game, r.matchId]);
+    const i = at.get(key);
+    if (i === undefined) {
+      at.set(key, out.length);
+      out.push(r);
+      continue;
+    }
+    // Stats are additive sums; the 'match' column then counts both seats, each seat being a trial of its own.
+    const stats = Float64Array.from((out[i] as AgentMatchRecord).stats);
+    for (let k = 0; k < STAT_COUNT; k++) stats[k] = (stats[k] as number) + (r.stats[k] as number);
+    out[i] = { ...(out[i] as AgentMatchRecord), stats };
+  }
+  return out;
+}
+
 /** Metrics per (agent, game) and per agent from per-agent match records (the store can feed these directly). */
 export function computeFromRecords(records: readonly AgentMatchRecord[], options: MetricsOptions = {}, included = 0, excluded: ExcludedCounts = {}): MetricsReport {
   const seed = options.seed ?? 1;
   const B = options.bootstrap ?? 1000;
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const byKey = new Map<string, AgentMatchRecord[]>();
-  for (const r of records) {
+  for (const r of mergeSelfPlay(records)) {
     const key = JSON.stringify([r.agent, r.game]);
     const list = byKey.get(key);
     if (list) list.push(r);

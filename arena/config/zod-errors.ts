@@ -12,5 +12,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** One line per issue: `file: path: what was expected`. */
 export function formatZodError(source: string, error: z.ZodError): string {
-  return error.issues.map((issue) => `${source}: ${formatPath(issue.path)}: ${issue.message}`).join('\n');
+  return error.issues
+    .map((issue) => {
+      // A bad record key: say what was wrong with the key rather than zod's generic "Invalid key in record".
+      const inner = issue.code === 'invalid_key' ? issue.issues.map((i) => i.message).join('; ') : '';
+      return `${source}: ${formatPath(issue.path)}: ${inner || issue.message}`;
+    })
+    .join('\n');
 }

@@ -20,7 +20,7 @@ const gameSchema = z
     params: z.record(z.string(), z.int().min(1)).optional(),
     round_numbering: z.enum(['reference', 'unique'], { error: "expected 'reference' or 'unique'" }).default('reference'),
     plan_report: z.boolean({ error: 'expected true or false' }).default(false),
-  })
+  }, { error: 'expected a game id string or a game object { id, rounds, ... }' })
   .strict();
 
 const agentValue = z.union(
@@ -40,7 +40,12 @@ export const tournamentSchema = z
   .object({
     name: z.string().min(1).regex(/^[A-Za-z0-9._-]+$/, { error: 'expected letters, digits, dot, underscore or dash' }).optional(),
     seed: z.int({ error: 'expected a whole-number seed' }).min(0).max(2 ** 32 - 1).default(1),
-    games: z.array(z.union([z.string().min(1), gameSchema], { error: 'expected a game id string or a game object { id, rounds, ... }' })).min(1, { error: 'expected at least one game' }),
+    games: z
+      .array(
+        z.preprocess((v) => (typeof v === 'string' ? { id: v } : v), gameSchema),
+        { error: 'expected a list of games' },
+      )
+      .min(1, { error: 'expected at least one game' }),
     agents: z.record(z.string().regex(/^[A-Za-z0-9._-]+$/, { error: 'agent names use letters, digits, dot, underscore or dash' }), agentValue).refine((a) => Object.keys(a).length >= 2, {
       error: 'expected at least two agents',
     }),
@@ -127,20 +132,16 @@ export function checkTournamentConfig(value: unknown, source: string, defaultNam
   const anchor = c.anchor ?? anchors[0];
   if (c.anchor !== undefined && !names.has(c.anchor)) problems.push(`${source}: anchor: unknown agent '${c.anchor}'; agents are ${[...names].join(', ')}`);
   if (problems.length) throw new UsageError(`invalid tournament config\n${problems.join('\n')}`);
-  const games: TournamentGame[] = c.games.map((g) =>
-    typeof g === 'string'
-      ? { id: g, rounds: 10, games: 1, budgets: {}, params: {}, roundNumbering: 'reference', planReport: false }
-      : {
-          id: g.id,
-          ...(g.preset !== undefined ? { preset: g.preset } : {}),
-          rounds: g.rounds,
-          games: g.games,
-          budgets: g.budgets ?? {},
-          params: g.params ?? {},
-          roundNumbering: g.round_numbering,
-          planReport: g.plan_report,
-        },
-  );
+  const games: TournamentGame[] = c.games.map((g) => ({
+    id: g.id,
+    ...(g.preset !== undefined ? { preset: g.preset } : {}),
+    rounds: g.rounds,
+    games: g.games,
+    budgets: g.budgets ?? {},
+    params: g.params ?? {},
+    roundNumbering: g.round_numbering,
+    planReport: g.plan_report,
+  }));
   return {
     name: c.name ?? defaultName,
     seed: c.seed,

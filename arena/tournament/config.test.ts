@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../cli/errors.js';
+import { checkTournamentConfig } from './config.js';
+
+const ok = { games: ['auto-battler'], agents: { a: 'random', b: 'counter' } };
+
+function errorOf(value: unknown): string {
+  try {
+    checkTournamentConfig(value, 't.yaml', 't');
+  } catch (err) {
+    expect(err).toBeInstanceOf(UsageError);
+    return (err as Error).message;
+  }
+  throw new Error('expected the config to be rejected');
+}
+
+describe('tournament config validation', () => {
+  it('accepts a minimal config and fills defaults', () => {
+    const c = checkTournamentConfig(ok, 't.yaml', 'fallback');
+    expect(c).toMatchObject({ name: 'fallback', seed: 1, repetitions: 1, cache: 'read-write', schedule: { type: 'round-robin' } });
+    expect(c.games[0]).toMatchObject({ id: 'auto-battler', rounds: 10, games: 1, roundNumbering: 'reference', planReport: false });
+    expect(c.agents).toEqual([
+      { name: 'a', spec: 'random' },
+      { name: 'b', spec: 'counter' },
+    ]);
+  });
+
+  // Each malformed config and the exact line it must produce: the file, the path in it, what was expected.
+  const cases: [string, unknown, string][] = [
+    ['not an object', 'hello', 't.yaml: (top level): Invalid input: expected object, received string'],
+    ['no games', { agents: ok.agents }, 't.yaml: games: expected a list of games'],
+    ['empty games', { ...ok, games: [] }, 't.yaml: games: expected at least one game'],
+    ['game of the wrong type', { ...ok, games: [42] }, 't.yaml: games[0]: expected a game id string or a game object { id, rounds, ... }'],
+    ['rounds not a number', { ...ok, games: [{ id: 'auto-battler', rounds: 'ten' }] }, 't.yaml: games[0].rounds: expected a whole number for rounds'],
+    ['one agent', { ...ok, agents: { a: 'random' } }, 't.yaml: agents: expected at least two agents'],
+    ['bad agent name', { ...ok, agents: { 'a b': 'random', c: 'random' } }, 't.yaml: agents.a b: agent names use letters, digits, dot, underscore or dash'],
+    ['agent of the wrong type', { ...ok, agents: { a: 3, b: 'random' } }, 't.yaml: agents.a: expected an agent spec string (e.g. counter, mcts:iterations=400, llm:my-model) or { spec: ... }'],
+    ['malformed agent spec', { ...ok, agents: { a: 'Not A Spec', b: 'random' } }, "t.yaml: agents.a: bad agent spec 'Not A Spec': kind must be lower-case letters, digits and '-'"],
+    ['unknown schedule', { ...ok, schedule: { type: 'swiss' } }, "t.yaml: schedule.type: expected schedule.type 'round-robin' or 'gauntlet'"],
+    ['gauntlet without opponents', { ...ok, schedule: { type: 'gauntlet', candidates: ['a'] } }, 't.yaml: schedule.opponents: Invalid input: expected array, received undefined'],
+    ['gauntlet with an unknown candidate', { ...ok, schedule: { type: 'gauntlet', candidates: ['zz'], opponents: ['b'] } }, "t.yaml: schedule.candidates[0]: unknown agent 'zz'; agents are a, b"],
+    ['negative repetitions', { ...ok, repetitions: -1 }, 't.yaml: repetitions: expected repetitions of at least 1'],
+    ['fractional seed', { ...ok, seed: 1.5 }, 't.yaml: seed: expected a whole-number seed'],
+    ['bad cache mode', { ...ok, cache: 'sometimes' }, 't.yaml: cache: expected one of off, read, write, read-write'],
+    ['unknown top-level key', { ...ok, rounds: 5 }, 't.yaml: (top level): Unrecognized key: "rounds"'],
+    ['unknown anchor', { ...ok, anchor: 'zz' }, "t.yaml: anchor: unknown agent 'zz'; agents are a, b"],
+    ['bad name', { ...ok, name: 'my run!' }, 't.yaml: name: expected letters, digits, dot, underscore or dash'],
+    ['workers out of range', { ...ok, concurrency: { workers: 0 } }, 't.yaml: concurrency.workers: Too small: expected number to be >=1'],
+  ];
+
+  it.each(cases)('%s', (_label, value, line) => {
+    const message = errorOf(value);
+    expect(message.split('\n')[0]).toBe('invalid tournament config');
+    expect(message.split('\n')).toContain(line);
+  });
+});

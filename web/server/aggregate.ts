@@ -1,0 +1,199 @@
+import type { Usage } from '../../arena/agents/agent.js';
+import { computeFromRecords, type MetricsReport } from '../../metrics/compute.js';
+import { correlateDefault } from '../../metrics/correlate.js';
+import { METRIC_IDS, PROCESS_SCORE, RATIO_METRICS } from '../../metrics/definitions.js';
+import { bradleyTerryRatings } from '../../metrics/ratings/bradley-terry.js';
+import type { Pairing } from '../../metrics/ratings/types.js';
+import type { AgentMatchRecord } from '../../metrics/steps/record.js';
+import { ALL_GAMES, type BoardRow, type CorrelationValue, type CurvePoint, type UsageTotals } from '../shared/api.js';
+import type { MatchFacts } from './facts.js';
+
+export interface AggregateOptions {
+  /** Bootstrap resamples for metric and rating intervals (default 1000). */
+  readonly bootstrap?: number;
+  /** Bootstrap seed (default 1, as `arena leaderboard` uses the run seed). */
+  readonly seed?: number;
+  /** Agent pinned at rating 1000 when it played (default: random, else the first agent). */
+  readonly anchor?: string;
+}
+
+/** One scope of the leaderboard (all games, or one game). */
+export interface ScopeBoard {
+  readonly rows: readonly BoardRow[];
+  readonly correlation: CorrelationValue;
+  readonly curves: readonly { readonly agent: string; readonly points: readonly CurvePoint[] }[];
+}
+
+export interface AgentFacts {
+  readonly matches: number;
+  readonly submissions: number;
+  readonly usage: UsageTotals;
+  readonly violations: readonly { readonly code: string; readonly count: number }[];
+}
+
+/** Everything the site shows about a run that needs its traces: computed in one pass, then cached. */
+export interface RunAggregate {
+  readonly anchor: string | null;
+  readonly bootstrap: number;
+  readonly weights: Readonly<Record<string, number>>;
+  readonly included: number;
+  readonly excluded: Readonly<Record<string, number>>;
+  readonly labels: Readonly<Record<string, string>>;
+  /** By ALL_GAMES and by game id. */
+  readonly scopes: ReadonlyMap<string, ScopeBoard>;
+  readonly agents: ReadonlyMap<string, AgentFacts>;
+  /** Traces read and the time the pass and the statistics took. */
+  readonly traces: number;
+  readonly computeMs: number;
+}
+
+const EMPTY_USAGE: UsageTotals = { calls: 0, promptTokens: 0, completionTokens: 0, reasoningTokens: 0, wallMs: 0, costUsd: 0, retries: 0, simulations: 0 };
+
+function addUsage(a: UsageTotals, u: Usage): UsageTotals {
+  return {
+    calls: a.calls + u.calls,
+    promptTokens: a.promptTokens + u.promptTokens,
+    completionTokens: a.completionTokens + u.completionTokens,
+    reasoningTokens: a.reasoningTokens + (u.reasoningTokens ?? 0),
+    wallMs: a.wallMs + u.wallMs,
+    costUsd: a.costUsd + u.costUsd,
+    retries: a.retries + (u.retries ?? 0),
+    simulations: a.simulations + (u.simulations ?? 0),
+  };
+}
+
+/** Sums and counts of evaluated-round scores by index k. */
+class Curve {
+  readonly sum: number[] = [];
+  readonly n: number[] = [];
+  add(scores: readonly number[]): void {
+    scores.forEach((s, k) => {
+      this.sum[k] = (this.sum[k] ?? 0) + s;
+      this.n[k] = (this.n[k] ?? 0) + 1;
+    });
+  }
+  points(): CurvePoint[] {
+    return this.n.map((n, k) => ({ k, mean: (this.sum[k] ?? 0) / n, n }));
+  }
+}
+
+function getOrSet<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = make()));
+  return v;
+}
+
+/**
+ * Accumulates match facts, then computes the leaderboard of every scope. The rows are those of
+ * `buildLeaderboard` (arena/leaderboard/build.ts) over the same traces in the same order; this keeps only
+ * per-match sums, so memory does not grow with trace size.
+ */
+export class AggregateBuilder {
+  private readonly records: AgentMatchRecord[] = [];
+  private readonly pairings = new Map<string, Pairing[]>();
+  private readonly allPairings: Pairing[] = [];
+  /** Usage by scope then agent (tokens and spend of the rows). */
+  private readonly usage = new Map<string, Map<string, UsageTotals>>();
+  private readonly curves = new Map<string, Map<string, Curve>>();
+  private readonly agentFacts = new Map<string, { matches: number; submissions: number; violations: Map<string, number> }>();
+  private readonly excluded: Record<string, number> = {};
+  private readonly games = new Set<string>();
+  private included = 0;
+  private traces = 0;
+  private readonly started = performance.now();
+
+  add(facts: MatchFacts): void {
+    this.traces++;
+    this.games.add(facts.game);
+    if (facts.exclusion === null) this.included++;
+    else this.excluded[facts.exclusion] = (this.excluded[facts.exclusion] ?? 0) + 1;
+    this.records.push(...facts.records);
+    if (facts.pairing) {
+      this.allPairings.push(facts.pairing);
+      getOrSet(this.pairings, facts.game, () => []).push(facts.pairing);
+    }
+    facts.seats.forEach((agent, seat) => {
+      const u = facts.usage?.[seat];
+      for (const scope of [ALL_GAMES, facts.game]) {
+        const byAgent = getOrSet(this.usage, scope, () => new Map<string, UsageTotals>());
+        if (u) byAgent.set(agent, addUsage(byAgent.get(agent) ?? EMPTY_USAGE, u));
+        getOrSet(getOrSet(this.curves, scope, () => new Map<string, Curve>()), agent, () => new Curve()).add(facts.curves[seat as 0 | 1]);
+      }
+      const a = getOrSet(this.agentFacts, agent, () => ({ matches: 0, submissions: 0, violations: new Map<string, number>() }));
+      a.matches++;
+      a.submissions += facts.submissions[seat as 0 | 1];
+      for (const code of facts.violations[seat as 0 | 1]) a.violations.set(code, (a.violations.get(code) ?? 0) + 1);
+    });
+  }
+
+  finish(options: AggregateOptions = {}): RunAggregate {
+    const bootstrap = options.bootstrap ?? 1000;
+    const seed = options.seed ?? 1;
+    const report = computeFromRecords(this.records, { seed, bootstrap }, this.included, this.excluded);
+    const correlations = correlateDefault(report, 'orr', 'csr');
+    const scopes = new Map<string, ScopeBoard>();
+    for (const scope of [ALL_GAMES, ...[...this.games].sort()]) {
+      const pairings = scope === ALL_GAMES ? this.allPairings : (this.pairings.get(scope) ?? []);
+      const corr = correlations.find((c) => c.scope === (scope === ALL_GAMES ? 'all games' : scope));
+      const curves = [...(this.curves.get(scope) ?? new Map<string, Curve>()).entries()]
+        .map(([agent, c]) => ({ agent, points: c.points() }))
+        .filter((c) => c.points.length > 0)
+        .sort((a, b) => a.agent.localeCompare(b.agent));
+      scopes.set(scope, {
+        rows: this.rows(pairings, report, scope, options.anchor, seed, bootstrap),
+        correlation: corr ? { n: corr.n, r: corr.r, p: corr.p, rho: corr.rho } : { n: 0, r: null, p: null, rho: null },
+        curves,
+      });
+    }
+    const allRows = scopes.get(ALL_GAMES)?.rows ?? [];
+    const anchor = options.anchor ?? (allRows.some((r) => r.agent === 'random') ? 'random' : (allRows.map((r) => r.agent).sort()[0] ?? null));
+    const agents = new Map<string, AgentFacts>();
+    for (const [agent, a] of [...this.agentFacts.entries()].sort(([x], [y]) => x.localeCompare(y))) {
+      agents.set(agent, {
+        matches: a.matches,
+        submissions: a.submissions,
+        usage: this.usage.get(ALL_GAMES)?.get(agent) ?? EMPTY_USAGE,
+        violations: [...a.violations.entries()].map(([code, count]) => ({ code, count })).sort((x, y) => y.count - x.count || x.code.localeCompare(y.code)),
+      });
+    }
+    const labels: Record<string, string> = Object.fromEntries(RATIO_METRICS.map((m) => [m.id, m.label]));
+    labels[PROCESS_SCORE.id] = PROCESS_SCORE.label;
+    return {
+      anchor,
+      bootstrap,
+      weights: { ...report.weights },
+      included: this.included,
+      excluded: { ...this.excluded },
+      labels: Object.fromEntries(METRIC_IDS.map((id) => [id, labels[id] ?? id])),
+      scopes,
+      agents,
+      traces: this.traces,
+      computeMs: performance.now() - this.started,
+    };
+  }
+
+  /** The rows of one scope, as `buildLeaderboard` computes them. */
+  private rows(pairings: readonly Pairing[], report: MetricsReport, scope: string, anchorOption: string | undefined, seed: number, bootstrap: number): BoardRow[] {
+    const agents = new Set(pairings.flatMap((p) => [p.a, p.b]));
+    const anchor = anchorOption !== undefined && agents.has(anchorOption) ? anchorOption : undefined;
+    const ratings = bradleyTerryRatings(pairings, { ...(anchor !== undefined ? { anchor } : {}), seed, bootstrap });
+    const metricRows = scope === ALL_GAMES ? report.agents.map((a) => ({ agent: a.agent, matches: a.matches, metrics: a.metrics })) : report.games.filter((g) => g.game === scope);
+    const usage = this.usage.get(scope) ?? new Map<string, UsageTotals>();
+    const names = new Set([...ratings.map((r) => r.agent), ...metricRows.map((m) => m.agent)]);
+    return [...names]
+      .map((agent) => {
+        const m = metricRows.find((x) => x.agent === agent);
+        const u = usage.get(agent) ?? EMPTY_USAGE;
+        const r = ratings.find((x) => x.agent === agent);
+        return {
+          agent,
+          rating: r ? { rating: r.rating, lo: r.lo, hi: r.hi, n: r.n } : null,
+          matches: m?.matches ?? 0,
+          metrics: m?.metrics ?? {},
+          tokens: u.promptTokens + u.completionTokens,
+          spendUsd: u.costUsd,
+        };
+      })
+      .sort((x, y) => (y.rating?.rating ?? -Infinity) - (x.rating?.rating ?? -Infinity) || x.agent.localeCompare(y.agent));
+  }
+}

@@ -1,0 +1,48 @@
+import { resolveMoveGame } from '../../arena/match/move-games.js';
+import type { TraceEvent } from '../../arena/trace/events.js';
+import type { MatchDetail, MatchSummary, MoveBoard } from '../shared/api.js';
+
+/**
+ * Boards of a move-game trace, rebuilt with the game's rules: the start of each game and the position after each
+ * recorded move. Null when the game cannot be rebuilt here (an unknown id) or a recorded move does not replay.
+ */
+export function moveBoards(events: readonly TraceEvent[]): MoveBoard[] | null {
+  const start = events[0];
+  if (start?.type !== 'match_start' || start.spec.family !== 'move') return null;
+  let rules;
+  try {
+    rules = resolveMoveGame(start.spec.game, start.spec.params).rules;
+  } catch {
+    return null;
+  }
+  const boards: MoveBoard[] = [];
+  let state: unknown = null;
+  let gameIndex = -1;
+  for (const e of events) {
+    if (e.type !== 'move') continue;
+    if (e.gameIndex !== gameIndex) {
+      gameIndex = e.gameIndex;
+      state = rules.initial();
+      boards.push({ gameIndex, seq: null, board: rules.renderBoard(state) });
+    }
+    const parsed = rules.parseAction(state, e.action);
+    if (!parsed.ok) return null;
+    try {
+      state = rules.apply(state, parsed.action);
+    } catch {
+      return null;
+    }
+    boards.push({ gameIndex, seq: e.seq, board: rules.renderBoard(state) });
+  }
+  return boards;
+}
+
+/** The replay viewer's data for one match: its summary, its whole trace, and rebuilt boards for move games. */
+export function matchDetail(run: string, summary: MatchSummary, events: readonly TraceEvent[] | undefined): MatchDetail {
+  return {
+    run,
+    summary,
+    events: events ? (events as unknown as Readonly<Record<string, unknown>>[]) : null,
+    boards: events ? moveBoards(events) : null,
+  };
+}

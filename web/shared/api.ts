@@ -1,0 +1,195 @@
+/**
+ * The leaderboard site's data contract: what the server's JSON API returns and what the static export embeds.
+ * The front end imports these as types only; the server builds them; the request bounds live here so both ends
+ * agree on them.
+ */
+import type { Estimate } from '../../metrics/types.js';
+
+/** Bounds on requests (the server rejects anything outside them with 400/414). */
+export const LIMITS = Object.freeze({
+  /** Largest match-list page. */
+  pageMax: 200,
+  pageDefault: 50,
+  offsetMax: 10_000_000,
+  /** Run ids, game ids and agent names. */
+  idMax: 200,
+  /** Match keys (they embed the game, both agents and the setting). */
+  keyMax: 512,
+  /** Whole request target (path and query). */
+  urlMax: 2048,
+});
+
+export const MATCH_STATUSES = ['planned', 'completed', 'error'] as const;
+export type MatchStatus = (typeof MATCH_STATUSES)[number];
+
+/** The scope of a leaderboard: every game of the run, or one versioned game id. */
+export const ALL_GAMES = 'all';
+
+/** One gated metric of a regression run (`arena regress`), as stored in the run's meta. */
+export interface Verdict {
+  readonly metric: string;
+  readonly baseline: number | null;
+  readonly candidate: number | null;
+  readonly diff: number | null;
+  readonly lo: number | null;
+  readonly hi: number | null;
+  readonly tolerance: number;
+  readonly regression: boolean;
+}
+
+export interface RegressionMeta {
+  readonly baseline: string;
+  readonly candidate: string;
+  readonly verdicts: readonly Verdict[];
+}
+
+export interface RunInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly createdAt: string;
+  readonly seed: number;
+  readonly counts: { readonly total: number; readonly completed: number; readonly errors: number; readonly planned: number };
+  readonly games: readonly string[];
+  readonly agents: readonly string[];
+  /** The verdicts of a regression run; null when the run holds none (or they do not have the agreed shape). */
+  readonly regression: RegressionMeta | null;
+}
+
+export interface RunsResponse {
+  /** Newest first; the first is the default run. */
+  readonly runs: readonly RunInfo[];
+}
+
+export interface RatingValue {
+  readonly rating: number;
+  readonly lo: number;
+  readonly hi: number;
+  readonly n: number;
+}
+
+/** One leaderboard row: the same fields as `arena leaderboard --format json`. */
+export interface BoardRow {
+  readonly agent: string;
+  readonly rating: RatingValue | null;
+  readonly matches: number;
+  readonly metrics: Readonly<Record<string, Estimate>>;
+  readonly tokens: number;
+  readonly spendUsd: number;
+}
+
+/** Mean score at evaluated-round index k over the matches that reached it. */
+export interface CurvePoint {
+  readonly k: number;
+  readonly mean: number;
+  readonly n: number;
+}
+
+export interface CorrelationValue {
+  readonly n: number;
+  readonly r: number | null;
+  readonly p: number | null;
+  readonly rho: number | null;
+}
+
+export interface LeaderboardResponse {
+  readonly run: RunInfo;
+  /** ALL_GAMES or a game id of the run. */
+  readonly game: string;
+  readonly ratingMethod: 'bradley-terry';
+  readonly anchor: string | null;
+  readonly bootstrap: number;
+  readonly weights: Readonly<Record<string, number>>;
+  readonly included: number;
+  readonly excluded: Readonly<Record<string, number>>;
+  /** Metric id → label, for every metric id the rows may hold. */
+  readonly labels: Readonly<Record<string, string>>;
+  readonly rows: readonly BoardRow[];
+  /** ORR against CSR across the agents of this scope. */
+  readonly correlation: CorrelationValue;
+  readonly curves: readonly { readonly agent: string; readonly points: readonly CurvePoint[] }[];
+}
+
+/** Summed usage of an agent's seats (match totals, error matches included). */
+export interface UsageTotals {
+  readonly calls: number;
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  readonly reasoningTokens: number;
+  readonly wallMs: number;
+  readonly costUsd: number;
+  readonly retries: number;
+  readonly simulations: number;
+}
+
+export interface AgentResponse {
+  readonly run: RunInfo;
+  readonly agent: string;
+  readonly overall: BoardRow;
+  readonly games: readonly { readonly game: string; readonly row: BoardRow; readonly curve: readonly CurvePoint[] }[];
+  /** Violation codes of plan submissions and rejection codes of moves, most frequent first. */
+  readonly violations: readonly { readonly code: string; readonly count: number }[];
+  /** Plan submissions (re-asks included), moves and rejections. */
+  readonly submissions: number;
+  /** Matches with a trace in which the agent sat, error matches included. */
+  readonly matches: number;
+  readonly usage: UsageTotals;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+export interface MatchSummary {
+  readonly key: string;
+  readonly ord: number;
+  readonly game: string;
+  readonly family: string;
+  readonly agents: readonly [string, string];
+  readonly seed: number;
+  readonly status: MatchStatus;
+  readonly errorReason: string | null;
+  readonly winner: number | null;
+  readonly scores: readonly [number, number] | null;
+  readonly tokens: number;
+  readonly costUsd: number;
+  readonly wallMs: number;
+  readonly finishedAt: string | null;
+}
+
+export interface MatchQuery {
+  readonly run: string;
+  readonly game?: string;
+  readonly agent?: string;
+  readonly status?: MatchStatus;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface MatchPage {
+  readonly run: string;
+  readonly total: number;
+  readonly offset: number;
+  readonly limit: number;
+  readonly matches: readonly MatchSummary[];
+}
+
+/** A move game's board as text (the game's own rendering) before the first move and after each move. */
+export interface MoveBoard {
+  readonly gameIndex: number;
+  /** The `seq` of the move event the board follows; null for the start of a game. */
+  readonly seq: number | null;
+  readonly board: string;
+}
+
+export interface MatchDetail {
+  readonly run: string;
+  readonly summary: MatchSummary;
+  /** The stored trace (null for a match not played yet). Typed loosely: the viewer reads what it knows. */
+  readonly events: readonly Readonly<Record<string, unknown>>[] | null;
+  /** Move games only, when the game can be rebuilt from the spec. */
+  readonly boards: readonly MoveBoard[] | null;
+}
+
+/** Error bodies of the API. */
+export interface ApiError {
+  readonly error: string;
+}
