@@ -1,4 +1,5 @@
 import { llmAgentKind } from '../llm/agent.js';
+import { moveAgentFactories } from './move/index.js';
 import { createCounterPlanner } from './plan/counter.js';
 import { createRandomPlanner, createRestlessPlanner, createStubbornPlanner } from './plan/simple.js';
 import { agentKinds, registerAgentKind } from './registry.js';
@@ -9,13 +10,22 @@ let registered = false;
 export function registerBuiltinAgents(): void {
   if (registered) return;
   registered = true;
+  // `random` plays both families: a random valid plan, or a uniformly random legal move.
   registerAgentKind({
     kind: 'random',
-    families: ['plan'],
-    description: 'a random valid plan within budget for every request',
-    params: [],
-    create: (spec) => createRandomPlanner(spec),
+    families: ['plan', 'move'],
+    description: 'plan games: a random valid plan within budget for every request; move games: a uniformly random legal move',
+    params: moveAgentFactories.random.params,
+    create: (spec) => {
+      const move = moveAgentFactories.random.create(spec);
+      const plan = createRandomPlanner({ ...spec, params: {} });
+      return { id: spec.text, kind: 'random', decidePlan: plan.decidePlan!, decideMove: move.decideMove!, close: async () => move.close?.() };
+    },
   });
+  for (const kind of ['greedy', 'mcts', 'solver'] as const) {
+    const f = moveAgentFactories[kind];
+    registerAgentKind({ kind, families: ['move'], description: f.description, params: f.params, create: (spec) => f.create(spec) });
+  }
   registerAgentKind({
     kind: 'counter',
     families: ['plan'],

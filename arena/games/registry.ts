@@ -4,6 +4,7 @@ import type { PlanGame } from '../../games/core/plan-game.js';
 import { towerDefense } from '../../games/tower-defense/index.js';
 import { turnBased } from '../../games/turn-based/index.js';
 import { unknownChoice, UsageError } from '../cli/errors.js';
+import { moveGameEntries, resolveMoveGame } from '../match/move-games.js';
 import { parseGameId } from './ids.js';
 
 /** A registered game: plan games are fixed instances; move games are built from parameters. */
@@ -34,6 +35,11 @@ for (const game of [towerDefense, autoBattler, turnBased] as PlanGame[]) {
   registerGame({ family: 'plan', id: game.id, version: game.version, title: game.title, game });
 }
 
+for (const entry of moveGameEntries) {
+  const defaults = Object.fromEntries(Object.entries(entry.params).map(([k, p]) => [k, p.default]));
+  registerGame({ family: 'move', id: entry.id, version: entry.version, title: entry.title, defaults, create: (params) => entry.create({ ...defaults, ...params }).rules });
+}
+
 export function gameEntries(): GameEntry[] {
   return [...entries.values()];
 }
@@ -51,10 +57,7 @@ export function resolveGame(text: string): ResolvedGame {
     if (Object.keys(id.params).length > 0) throw new UsageError(`game '${full}' takes no parameters (budgets and HP are set with --preset and --budget)`);
     return { family: 'plan', id: full, game: entry.game };
   }
-  for (const key of Object.keys(id.params)) {
-    if (!(key in entry.defaults)) throw new UsageError(`game '${full}' has no parameter '${key}'; valid parameters: ${Object.keys(entry.defaults).join(', ')}`);
-  }
-  const params = { ...entry.defaults, ...id.params };
-  const paramText = Object.entries(params).map(([k, v]) => `${k}=${v}`).join(',');
-  return { family: 'move', id: paramText ? `${full}(${paramText})` : full, game: entry.create(params) };
+  // Move games check their parameters' names and ranges themselves.
+  const resolved = resolveMoveGame(text);
+  return { family: 'move', id: resolved.canonical, game: resolved.rules };
 }
