@@ -45,6 +45,8 @@ describe('tournament config validation', () => {
     ['unknown top-level key', { ...ok, rounds: 5 }, 't.yaml: (top level): Unrecognized key: "rounds"'],
     ['unknown anchor', { ...ok, anchor: 'zz' }, "t.yaml: anchor: unknown agent 'zz'; agents are a, b"],
     ['bad name', { ...ok, name: 'my run!' }, 't.yaml: name: expected letters, digits, dot, underscore or dash'],
+    ['unknown agent kind', { ...ok, agents: { a: 'random', b: 'alphazero' } }, "t.yaml: agents.b: unknown agent kind 'alphazero'; valid kinds: counter, greedy, llm, mcts, random, restless, solver, stubborn"],
+    ['unknown game', { ...ok, games: ['chess'] }, "t.yaml: games[0].id: unknown game 'chess'; valid choices: tower-defense, auto-battler, turn-based, tic-tac-toe, connect-four"],
     ['workers out of range', { ...ok, concurrency: { workers: 0 } }, 't.yaml: concurrency.workers: Too small: expected number to be >=1'],
   ];
 

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { registerBuiltinAgents } from '../agents/builtin.js';
+import { agentKinds } from '../agents/registry.js';
 import { parseAgentSpec } from '../agents/spec.js';
+import { resolveGame } from '../games/registry.js';
 import { UsageError } from '../cli/errors.js';
 import { formatZodError } from '../config/zod-errors.js';
 import { CACHE_MODES } from '../llm/cache.js';
@@ -116,13 +119,23 @@ export function checkTournamentConfig(value: unknown, source: string, defaultNam
   const c = parsed.data;
   const agents = Object.entries(c.agents).map(([name, v]) => ({ name, spec: typeof v === 'string' ? v : v.spec, anchor: typeof v === 'string' ? false : v.anchor === true }));
   const problems: string[] = [];
+  registerBuiltinAgents();
+  const kinds = agentKinds().map((k) => k.kind);
   for (const a of agents) {
     try {
-      parseAgentSpec(a.spec);
+      const kind = parseAgentSpec(a.spec).kind;
+      if (!kinds.includes(kind)) problems.push(`${source}: agents.${a.name}: unknown agent kind '${kind}'; valid kinds: ${kinds.join(', ')}`);
     } catch (err) {
       problems.push(`${source}: agents.${a.name}: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
+  c.games.forEach((g, i) => {
+    try {
+      resolveGame(g.id);
+    } catch (err) {
+      problems.push(`${source}: games[${i}].id: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  });
   const names = new Set(agents.map((a) => a.name));
   if (c.schedule.type === 'gauntlet') {
     c.schedule.candidates.forEach((n, i) => names.has(n) || problems.push(`${source}: schedule.candidates[${i}]: unknown agent '${n}'; agents are ${[...names].join(', ')}`));

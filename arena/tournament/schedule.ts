@@ -1,9 +1,18 @@
 import { hashSeed } from '../../games/core/rng.js';
+import { registerBuiltinAgents } from '../agents/builtin.js';
+import { agentKinds } from '../agents/registry.js';
+import { parseAgentSpec } from '../agents/spec.js';
 import { resolveGame } from '../games/registry.js';
 import { planConfig } from '../games/plan-config.js';
 import type { PlannedMatch } from '../store/store.js';
 import type { MoveMatchSpec, PlanMatchSpec, SeatSpec } from '../trace/events.js';
 import type { TournamentConfig, TournamentGame } from './config.js';
+
+/** The game families an agent spec can play (unknown kinds: none, so they are reported when created). */
+export function agentFamilies(spec: string): readonly ('plan' | 'move')[] {
+  const kind = parseAgentSpec(spec).kind;
+  return agentKinds().find((k) => k.kind === kind)?.families ?? ['plan', 'move'];
+}
 
 /** Pairs to play: every unordered pair (round-robin) or candidate × opponent (gauntlet). */
 export function pairings(config: TournamentConfig): [string, string][] {
@@ -79,11 +88,17 @@ function moveMatches(config: TournamentConfig, game: TournamentGame, a: string, 
  * settings are balanced by construction.
  */
 export function scheduleTournament(config: TournamentConfig): PlannedMatch[] {
+  registerBuiltinAgents();
   const out: PlannedMatch[] = [];
   const pairs = pairings(config);
+  const families = new Map(config.agents.map((a) => [a.name, agentFamilies(a.spec)]));
+  const plays = (name: string, family: 'plan' | 'move') => families.get(name)?.includes(family) ?? false;
+  const gameFamily = new Map(config.games.map((g) => [g.id, resolveGame(g.id).family]));
   for (let rep = 0; rep < config.repetitions; rep++) {
     for (const game of config.games) {
-      for (const [a, b] of pairs) {
+      const family = gameFamily.get(game.id) as 'plan' | 'move';
+      // An agent only meets games of the families it can play (e.g. counter: plan games; mcts: move games).
+      for (const [a, b] of pairs.filter(([x, y]) => plays(x, family) && plays(y, family))) {
         planMatches(config, game, a, b, rep, out);
         moveMatches(config, game, a, b, rep, out);
       }

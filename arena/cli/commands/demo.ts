@@ -1,39 +1,37 @@
 import type { Command } from 'commander';
-import { registerBuiltinAgents } from '../../agents/builtin.js';
-import { createAgent } from '../../agents/registry.js';
-import { gameEntries } from '../../games/registry.js';
-import { formatPlanMatch } from '../../match/plan-format.js';
-import { runPlanMatch } from '../../match/plan-match.js';
-import type { PlanMatchSpec } from '../../trace/events.js';
+import { buildLeaderboard } from '../../leaderboard/build.js';
+import { formatLeaderboard } from '../../leaderboard/format.js';
+import { DEFAULT_STORE, Store } from '../../store/store.js';
+import { checkTournamentConfig } from '../../tournament/config.js';
+import { DEMO_TOURNAMENT } from '../../tournament/demo.js';
+import { runTournament } from '../../tournament/run.js';
 
-/** The demo: one match of every plan game between the search agent and a random planner, no API key needed. */
+/** The main job: the embedded demo tournament (every game, graded built-in agents), ending with the leaderboard. */
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('run the built-in demo (no API key needed)')
-    .option('--quiet', 'print only the final lines')
-    .action(async (opts: { quiet?: boolean }) => {
-      registerBuiltinAgents();
-      for (const entry of gameEntries()) {
-        if (entry.family !== 'plan') continue;
-        const game = entry.game;
-        const spec: PlanMatchSpec = {
-          family: 'plan',
-          game: `${entry.id}@${entry.version}`,
-          config: game.config(),
-          rounds: 6,
-          reviseFirst: 0,
-          seed: 7,
-          seats: [
-            { side: 0, agent: 'counter', name: 'counter' },
-            { side: 1, agent: 'random', name: 'random' },
-          ],
-          roundNumbering: 'reference',
-          planReportFeedback: false,
-        };
-        const events = await runPlanMatch(game, spec, [createAgent('counter', {}, 'plan'), createAgent('random', {}, 'plan')], { log: false });
-        const text = formatPlanMatch(events, game.sides, game.title);
-        process.stdout.write(`${opts.quiet ? text.split('\n').slice(-1)[0] : text}\n\n`);
+    .description('run the embedded demo tournament (no API key needed) and print its leaderboard')
+    .option('--store <file>', 'results store (SQLite); the demo run resumes if it is already there', DEFAULT_STORE)
+    .option('--by-game', 'add per-game leaderboards')
+    .option('--quiet', 'no progress output')
+    .action(async (opts: { store: string; byGame?: boolean; quiet?: boolean }) => {
+      const config = checkTournamentConfig(DEMO_TOURNAMENT, '(embedded demo)', 'demo');
+      const store = new Store(opts.store);
+      try {
+        const before = store.getRun(config.name) ? store.counts(config.name).completed : 0;
+        const started = Date.now();
+        const result = await runTournament(config, { store, env: {}, ...(opts.quiet ? { quiet: true } : {}) });
+        const counts = store.counts(result.runId);
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        process.stdout.write(
+          `\nDemo tournament: ${counts.completed} matches (${result.played} played now${before ? `, ${before} kept from an earlier run` : ''}) in ${seconds} s; ` +
+            `games: ${config.games.map((g) => g.id).join(', ')}; results in ${opts.store} (run 'demo').\n\n`,
+        );
+        const board = buildLeaderboard([...store.traces(result.runId)], { anchor: config.anchor ?? 'random', seed: config.seed, bootstrap: 500 });
+        process.stdout.write(`${formatLeaderboard(board, 'table', opts.byGame === true)}\n\n`);
+        process.stdout.write(`Next: \`npx arena leaderboard demo --by-game\`, \`npx arena metrics --run demo\`, or a tournament of your own: see README.\n`);
+      } finally {
+        store.close();
       }
     });
 }
