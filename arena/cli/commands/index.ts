@@ -6,6 +6,7 @@ import { registerGames } from './games.js';
 import { registerLeaderboard, registerRuns } from './leaderboard.js';
 import { registerMatch } from './match.js';
 import { registerMetrics } from './metrics.js';
+import { registerProgress } from './progress.js';
 import { registerRegress } from './regress.js';
 import { registerRules } from './rules.js';
 import { registerTournament } from './tournament.js';
@@ -13,4 +14,4 @@ import { registerTournament } from './tournament.js';
 /** One module per command; each registers itself on the root program. */
 export type CommandModule = (program: Command) => void;
 
-export const commands: readonly CommandModule[] = [registerGames, registerRules, registerAgents, registerMatch, registerDemo, registerMetrics, registerExport, registerTournament, registerLeaderboard, registerRuns, registerRegress];
+export const commands: readonly CommandModule[] = [registerGames, registerRules, registerAgents, registerMatch, registerDemo, registerMetrics, registerExport, registerTournament, registerLeaderboard, registerRuns, registerRegress, registerProgress];

@@ -1,0 +1,71 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../arena/cli/main.js';
+import { buildLeaderboard } from '../arena/leaderboard/build.js';
+import { Store } from '../arena/store/store.js';
+import { checkTournamentConfig } from '../arena/tournament/config.js';
+import { runTournament } from '../arena/tournament/run.js';
+
+describe('ratings from a real tournament of graded-error bots', () => {
+  it('recover the known strength order, whatever the match order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arena-ratings-'));
+    const store = new Store(join(dir, 'arena.db'));
+    try {
+      const config = checkTournamentConfig(
+        {
+          name: 'graded',
+          seed: 5,
+          games: [{ id: 'connect-four', games: 2 }],
+          agents: { 'p0.0': 'greedy', 'p0.4': 'greedy:error=0.4', 'p0.8': 'greedy:error=0.8', random: 'random' },
+          repetitions: 8,
+          cache: 'off',
+        },
+        'graded.json',
+        'graded',
+      );
+      await runTournament(config, { store, env: {}, quiet: true, workers: 1 });
+      const matches = [...store.traces('graded')];
+      expect(matches.length).toBe(6 * 2 * 8);
+      const board = buildLeaderboard(matches, { anchor: 'random', bootstrap: 200 });
+      expect(board.rows.map((r) => r.agent)).toEqual(['p0.0', 'p0.4', 'p0.8', 'random']);
+      const reversed = buildLeaderboard([...matches].reverse(), { anchor: 'random', bootstrap: 200 });
+      expect(reversed.rows.map((r) => [r.agent, r.rating?.rating])).toEqual(board.rows.map((r) => [r.agent, r.rating?.rating]));
+    } finally {
+      store.close();
+    }
+  }, 120_000);
+});
+
+describe('arena regress', () => {
+  it('exits 0 for an identical candidate and 1 for one with a higher error rate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arena-regress-'));
+    const db = join(dir, 'arena.db');
+    const cfg = join(dir, 'baseline.json');
+    writeFileSync(
+      cfg,
+      JSON.stringify({ name: 'base', seed: 3, games: [{ id: 'connect-four', games: 2 }], agents: { model: 'greedy', random: 'random', noisy: 'greedy:error=0.5' }, repetitions: 10, cache: 'off' }),
+    );
+    expect(await runCli(['tournament', cfg, '--store', db, '--quiet', '--workers', '1', '--format', 'json', '--bootstrap', '0'])).toBe(0);
+    const suite = join(dir, 'suite.json');
+    writeFileSync(suite, JSON.stringify({ target: 'model', gates: [{ metric: 'wrMatch', tolerance: 0.05 }, { metric: 'wr', tolerance: 0.05 }], bootstrap: 500, cache: 'off' }));
+    const same = await runCli(['regress', suite, '--baseline', 'base', '--candidate', 'model', '--store', db, '--quiet', '--markdown', join(dir, 'same.md'), '--junit', join(dir, 'same.xml')]);
+    expect(same).toBe(0);
+    expect(readFileSync(join(dir, 'same.md'), 'utf8')).toMatch(/no regression/);
+    expect(readFileSync(join(dir, 'same.xml'), 'utf8')).toMatch(/failures="0"/);
+    const worse = await runCli(['regress', suite, '--baseline', 'base', '--candidate', 'greedy:error=0.7', '--store', db, '--quiet', '--markdown', join(dir, 'worse.md'), '--junit', join(dir, 'worse.xml')]);
+    expect(worse).toBe(1);
+    expect(readFileSync(join(dir, 'worse.md'), 'utf8')).toMatch(/REGRESSION/);
+    expect(readFileSync(join(dir, 'worse.xml'), 'utf8')).toMatch(/<failure message="regression: wrMatch/);
+    const store = new Store(db);
+    try {
+      const runs = store.listRuns().filter((r) => r.kind === 'regress');
+      expect(runs.length).toBe(2);
+      const meta = runs.map((r) => JSON.parse(r.meta_json) as { regression: boolean; verdicts: unknown[] });
+      expect(meta.map((m) => m.regression).sort()).toEqual([false, true]);
+    } finally {
+      store.close();
+    }
+  }, 120_000);
+});
