@@ -9,9 +9,13 @@ import { formatReport, OUTPUT_FORMATS, type OutputFormat } from '../../../metric
 import { DEFAULT_WEIGHTS, type ProcessWeights } from '../../../metrics/types.js';
 import type { TraceEvent } from '../../trace/events.js';
 import { readTraceFiles } from '../../trace/read.js';
+import { DEFAULT_STORE } from '../../store/store.js';
 import { UsageError, unknownChoice } from '../errors.js';
+import { openExistingStore, pickRun } from './store-option.js';
 
 interface MetricsOptions {
+  run?: string;
+  store: string;
   profile: string;
   correlate?: string;
   format: string;
@@ -64,6 +68,21 @@ function correlationPair(text: string | undefined): [string, string] | null {
   return parts as [string, string];
 }
 
+/** Trace files plus, with --run, every stored trace of that run. */
+async function matchesOf(files: readonly string[], opts: { run?: string; store: string }): Promise<TraceEvent[][]> {
+  const fromFiles = files.length ? await readTraceInputs(files) : [];
+  if (opts.run === undefined) {
+    if (files.length === 0) throw new UsageError('give trace files, or --run <run> to read a run from the results store');
+    return fromFiles;
+  }
+  const store = openExistingStore(opts.store);
+  try {
+    return [...fromFiles, ...store.traces(pickRun(store, opts.run))];
+  } finally {
+    store.close();
+  }
+}
+
 async function run(inputs: readonly string[], opts: MetricsOptions): Promise<void> {
   if (!OUTPUT_FORMATS.includes(opts.format as OutputFormat)) throw unknownChoice('format', opts.format, OUTPUT_FORMATS);
   if (opts.profile !== 'default' && opts.profile !== 'advgamebench') throw unknownChoice('profile', opts.profile, ['default', 'advgamebench']);
@@ -78,11 +97,11 @@ async function run(inputs: readonly string[], opts: MetricsOptions): Promise<voi
   try {
     if (opts.profile === 'default') {
       if (dirs.length > 0) throw new UsageError(`${dirs[0]} is a folder: the default profile reads trace files (folders of CSVs need --profile advgamebench)`);
-      const report = computeMetrics(await readTraceInputs(files), { seed, bootstrap, weights: parseWeights(opts.weights) });
+      const report = computeMetrics(await matchesOf(files, opts), { seed, bootstrap, weights: parseWeights(opts.weights) });
       const corr: CorrelationRow[] = pair ? correlateDefault(report, pair[0], pair[1]) : [];
       out = formatReport(report, format, corr);
     } else {
-      const exported = exportAdvgamebench(await readTraceInputs(files));
+      const exported = exportAdvgamebench(files.length || opts.run !== undefined ? await matchesOf(files, opts) : []);
       const csvFiles = [];
       for (const dir of dirs) csvFiles.push(...(await readAgbFolder(dir)));
       // Traces go through the export first, so both kinds of input are scored by the same code on rows.
@@ -102,7 +121,9 @@ export function registerMetrics(program: Command): void {
   program
     .command('metrics')
     .description('process metrics per agent and game, each with n and a 95% interval, from match traces')
-    .argument('<inputs...>', 'trace files (JSONL); with --profile advgamebench also folders in the reference CSV layout')
+    .argument('[inputs...]', 'trace files (JSONL); with --profile advgamebench also folders in the reference CSV layout')
+    .option('--run <run>', 'also read every trace of a stored run (name or id)')
+    .option('--store <file>', 'results store for --run', DEFAULT_STORE)
     .option('--profile <name>', 'default (METRICS.md) or advgamebench (the reference evaluator, to the letter)', 'default')
     .option('--correlate <a,b>', 'correlate two metrics across agents, e.g. ORR,CSR (Pearson r with p, Spearman ρ, n)')
     .option('--format <format>', `output format: ${OUTPUT_FORMATS.join(', ')}`, 'table')
