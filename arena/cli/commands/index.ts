@@ -7,6 +7,7 @@ import { registerLeaderboard, registerRuns } from './leaderboard.js';
 import { registerMatch } from './match.js';
 import { registerMetrics } from './metrics.js';
 import { registerProgress } from './progress.js';
+import { registerPlanPower } from './plan-power.js';
 import { registerRegress } from './regress.js';
 import { registerRules } from './rules.js';
 import { registerTournament } from './tournament.js';
@@ -14,4 +15,4 @@ import { registerTournament } from './tournament.js';
 /** One module per command; each registers itself on the root program. */
 export type CommandModule = (program: Command) => void;
 
-export const commands: readonly CommandModule[] = [registerGames, registerRules, registerAgents, registerMatch, registerDemo, registerMetrics, registerExport, registerTournament, registerLeaderboard, registerRuns, registerRegress, registerProgress];
+export const commands: readonly CommandModule[] = [registerGames, registerRules, registerAgents, registerMatch, registerDemo, registerMetrics, registerExport, registerTournament, registerLeaderboard, registerRuns, registerRegress, registerPlanPower, registerProgress];
