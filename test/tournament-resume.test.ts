@@ -19,7 +19,7 @@ const CONFIG = {
 /** Starts the CLI, kills it with `signal` after `afterMs` (if still running), resolves with its exit code or signal. */
 function runCli(args: string[], signal: NodeJS.Signals | null, afterMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/arena.js', ...args], { cwd: process.cwd(), stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['arena/cli/bin.js', ...args], { cwd: process.cwd(), stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = signal ? setTimeout(() => child.kill(signal), afterMs) : undefined;

@@ -19,5 +19,5 @@ fi
 mkdir -p test-artifacts
 npx vitest run --reporter=default --reporter=json --outputFile=test-artifacts/vitest.json
 status=$?
-node bin/test-summary.js test-artifacts/vitest.json || status=1
+node test/summary.js test-artifacts/vitest.json || status=1
 exit $status

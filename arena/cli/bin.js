@@ -4,5 +4,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { runCli } = await import('../arena/cli/main.ts');
+const { runCli } = await import('./main.ts');
 process.exitCode = await runCli(process.argv.slice(2));
