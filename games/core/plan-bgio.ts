@@ -15,7 +15,7 @@ export interface PlanGameover {
 
 /** Copies a (possibly Immer-drafted, frozen) state into plain data before handing it to the pure loop. */
 function plain(state: LoopState): LoopState {
-  return JSON.parse(JSON.stringify(state)) as LoopState;
+  return JSON.parse(JSON.stringify({ ...state, outbox: [] })) as LoopState;
 }
 
 /**

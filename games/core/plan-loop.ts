@@ -72,6 +72,7 @@ export interface LoopState {
   readonly inForce: readonly [Scored | null, Scored | null];
   /** The last refused initial attempt by side (shown in the re-ask). */
   readonly refused: readonly [Scored | null, Scored | null];
+  /** Battles played so far, without their logs (those are in the outbox of the move that played them). */
   readonly battles: readonly BattleRecord[];
   /** Outputs of the last submission (the runner turns them into trace events). */
   readonly outbox: readonly LoopOutput[];
@@ -175,7 +176,9 @@ export function submit(game: PlanGame, settings: LoopSettings, state: LoopState,
   const plans = inForce as [Scored, Scored];
   const index = battles.length + 1;
   const record = battle(game, settings, plans, index, phase === 'revision' ? side : null);
-  battles = [...battles, record];
+  // The battle log leaves through the outbox only: keeping every log in the state would make each move copy them all.
+  const { log: _log, ...kept } = record;
+  battles = [...battles, kept];
   out.push({ kind: 'battle', record });
   const pendingNext: Pending | null =
     index < totalBattles(game, settings.rounds) ? { side: reviserAfter(index, settings.reviseFirst), phase: 'revision', attempt: 1 } : null;
