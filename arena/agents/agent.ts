@@ -1,5 +1,6 @@
 import type { MoveGame } from '../../games/core/move-game.js';
-import type { PlanGame, PlanGameConfig, PlanReport, SideIndex } from '../../games/core/plan-game.js';
+import type { PlanGame, PlanGameConfig, SideIndex } from '../../games/core/plan-game.js';
+import type { PromptFacts } from '../../games/core/prompt.js';
 import type { Rng } from '../../games/core/rng.js';
 
 /** What one decision consumed. Built-in agents fill `wallMs` and `simulations`; LLM agents fill the token fields. */
@@ -42,27 +43,8 @@ export function addUsage(a: Usage, b: Usage): Usage {
   };
 }
 
-/** The facts a revising (or re-asked) side is shown, SPEC §1.5/§1.6. Recorded in the trace as-is. */
-export interface PlanFeedback {
-  /** Adjudicated winner of the last round (null: no winner); absent before the first battle. */
-  readonly lastWinner?: SideIndex | null;
-  readonly lastRound?: number;
-  /** Cost of the side's plan in force and its budget. */
-  readonly ownCost?: number;
-  readonly budget: number;
-  /** The side's own plan in force (raw JSON as submitted), or for a re-ask its previous attempt. */
-  readonly ownPlan?: unknown;
-  /** The opponent's current full plan (revisions only; initial plans are blind). */
-  readonly opponentPlan?: unknown;
-  /** Catalogue names in the opponent's plan: the opponent catalogue shown is limited to these. */
-  readonly opponentNames?: readonly string[];
-  /** Set when the previous reply could not be parsed (an empty plan was used). */
-  readonly parseError?: string;
-  /** Set for re-asks: why the previous attempt was refused. */
-  readonly reaskReason?: 'over_budget' | 'unparseable';
-  /** The previous attempt's plan report (re-asks, or revisions when the plan-report flag is on). */
-  readonly report?: PlanReport;
-}
+/** The facts a revising (or re-asked) side is shown, SPEC §1.5/§1.6 (the prompt facts less the request's own counters). Recorded in the trace as-is. */
+export type PlanFeedback = Omit<PromptFacts, 'phase' | 'attempt' | 'maxAttempts'>;
 
 /** A request for a plan: an initial plan (attempt 1..N) or a revision after a round. */
 export interface PlanRequest {

@@ -1,5 +1,5 @@
 import type { PlanFeedback, Usage } from '../agents/agent.js';
-import type { AdjudicationReason } from '../../games/core/adjudicate.js';
+import type { BattleRecord } from '../../games/core/plan-loop.js';
 import type { PlanGameConfig, PlanReport, SideIndex, ViolationCode } from '../../games/core/plan-game.js';
 
 /** Version of the trace record format. Bump on any incompatible change; readers reject unknown versions. */
@@ -89,30 +89,9 @@ export interface ReaskEvent extends EventBase {
   readonly reason: 'over_budget' | 'unparseable';
 }
 
-export interface RoundResultEvent extends EventBase {
+/** One battle: the plans in force, costs, the raw and adjudicated result and the battle log (see BattleRecord). */
+export interface RoundResultEvent extends EventBase, BattleRecord {
   readonly type: 'round_result';
-  /** The round number as reported (with reference numbering the final battle repeats R). */
-  readonly label: number;
-  /** 1-based index of the battle in the match (unique). */
-  readonly battle: number;
-  /** Canonical plans in force by side. */
-  readonly plans: readonly [string, string];
-  readonly costs: readonly [number, number];
-  readonly budgets: readonly [number, number];
-  readonly raw: {
-    readonly winner: SideIndex | null;
-    readonly steps: number;
-    readonly capped: boolean;
-    readonly summary: Readonly<Record<string, number | string | null>>;
-  };
-  readonly winner: SideIndex | null;
-  readonly reason: AdjudicationReason;
-  /** Scores by side: 1 win, 0.5 no winner, 0 loss. */
-  readonly scores: readonly [number, number];
-  /** The side that revised just before this battle (null for the first battle). */
-  readonly revisedBy: SideIndex | null;
-  /** Compact battle log for replay viewers. */
-  readonly log?: unknown;
 }
 
 export interface ErrorEvent extends EventBase {

@@ -41,9 +41,13 @@ export interface Pending {
   readonly attempt: number;
 }
 
+/** One battle of a match, as the loop records it and the trace's `round_result` event carries it. */
 export interface BattleRecord {
+  /** 1-based index of the battle in the match (unique). */
   readonly battle: number;
+  /** The round number as reported (with reference numbering the final battle repeats R). */
   readonly label: number;
+  /** Canonical plans in force by side. */
   readonly plans: readonly [string, string];
   readonly costs: readonly [number, number];
   readonly budgets: readonly [number, number];
@@ -53,10 +57,14 @@ export interface BattleRecord {
     readonly capped: boolean;
     readonly summary: Readonly<Record<string, number | string | null>>;
   };
+  /** The winner after the budget rule (null: no winner). */
   readonly winner: SideIndex | null;
   readonly reason: AdjudicationReason;
+  /** Scores by side: 1 win, 0.5 no winner, 0 loss. */
   readonly scores: readonly [number, number];
+  /** The side that revised just before this battle (null for the first battle). */
   readonly revisedBy: SideIndex | null;
+  /** Compact battle log for replay viewers. */
   readonly log?: unknown;
 }
 

@@ -3,20 +3,28 @@ import type { PlanGame, PlanGameConfig, PlanReport, SideIndex } from './plan-gam
 /** Version of the plan-game request texts below; recorded in every trace (`match_start.promptVersion`). */
 export const PLAN_PROMPT_VERSION = 'plan-v1';
 
-/** The facts a request shows, mirroring `PlanFeedback` (kept structural so games/ does not import arena/). */
+/** The facts a plan request shows (SPEC §1.5/§1.6); the arena traces them as `PlanFeedback`. */
 export interface PromptFacts {
   readonly phase: 'initial' | 'revision';
   readonly attempt: number;
   readonly maxAttempts: number;
   readonly budget: number;
+  /** Adjudicated winner of the last round (null: no winner); absent before the first battle. */
   readonly lastWinner?: SideIndex | null;
   readonly lastRound?: number;
+  /** Cost of the side's plan in force. */
   readonly ownCost?: number;
+  /** The side's own plan in force (raw JSON as submitted), or for a re-ask its previous attempt. */
   readonly ownPlan?: unknown;
+  /** The opponent's current full plan (revisions only; initial plans are blind). */
   readonly opponentPlan?: unknown;
+  /** Catalogue names in the opponent's plan: the opponent catalogue shown is limited to these. */
   readonly opponentNames?: readonly string[];
+  /** Set when the previous reply could not be parsed (an empty plan was used). */
   readonly parseError?: string;
+  /** Set for re-asks: why the previous attempt was refused. */
   readonly reaskReason?: 'over_budget' | 'unparseable';
+  /** The previous attempt's plan report (re-asks, or revisions when the plan-report flag is on). */
   readonly report?: PlanReport;
 }
 
