@@ -42,6 +42,7 @@ export const RATIO_METRICS: readonly RatioMetric[] = [
   ratio('firstTry', 'first-try validity', PLAN, S.initialValid, S.initial, S.initial, 'wilson'),
   ratio('meanAdvantage', 'mean advantage per move', MOVE, S.advSum, S.advN),
   ratio('blunderRate', 'blunder rate', MOVE, S.blunders, S.advN),
+  ratio('firstBlunderPly', 'first blunder ply (games with one)', MOVE, S.firstBlunderPly, S.blunderGames),
   ratio('tokensPerDecision', 'tokens / decision', BOTH, S.tokens, S.decisions),
   ratio('tokensPerMatch', 'tokens / match', BOTH, S.tokens, S.match),
   ratio('callsPerDecision', 'calls / decision', BOTH, S.calls, S.decisions),

@@ -9,6 +9,10 @@ import { createRng } from '../games/core/rng.js';
 import { createTicTacToe, type TicTacToeState } from '../games/tic-tac-toe/index.js';
 import { extractRecords } from '../metrics/steps/extract.js';
 import { S } from '../metrics/steps/record.js';
+import { TacticalConnectFourBoard } from '../metrics/progress/c4-board.js';
+import { genericGreedyCandidates } from '../metrics/progress/provers.js';
+import { createConnectFour } from '../games/connect-four/index.js';
+import type { MoveBoard } from '../games/core/move-game.js';
 import { annotateMatch, estimateProgress, exactOptimalProgress, exactProgress, parseProver, planProgress, summarizeProgress } from '../metrics/progress/index.js';
 
 registerBuiltinAgents();
@@ -82,6 +86,23 @@ describe('rollout progress estimates', () => {
     const afterCorner = ttt.apply(ttt.initial(), 0);
     const edge = estimateProgress(ttt, afterCorner, 1, parseProver('solver'), { rollouts: 1, rng: createRng(1) });
     expect(edge.advantage).toBe(-0.5); // O's edge reply loses a drawn game
+  });
+
+  it('computes the greedy prover’s Connect Four candidates in place exactly as the generic cloning version does', () => {
+    const c4 = createConnectFour();
+    const rng = createRng('tactics');
+    let checked = 0;
+    for (let g = 0; g < 60; g++) {
+      let s = c4.initial();
+      while (!c4.isTerminal(s)) {
+        const fast = TacticalConnectFourBoard.from(s).greedyCandidates();
+        const slow = genericGreedyCandidates(c4.board?.(s) as MoveBoard<unknown>);
+        expect(fast).toEqual(slow);
+        checked++;
+        s = c4.apply(s, rng.pick(c4.legalActions(s)));
+      }
+    }
+    expect(checked).toBeGreaterThan(600);
   });
 
   it('rejects unknown provers and bad parameters', () => {

@@ -1,6 +1,8 @@
 import { llmAgentKind } from '../llm/agent.js';
 import { moveAgentFactories } from './move/index.js';
+import { onnxAgentKind } from './onnx/agent.js';
 import { createCounterPlanner } from './plan/counter.js';
+import { prmAgentKind } from './prm/index.js';
 import { createRandomPlanner, createRestlessPlanner, createStubbornPlanner } from './plan/simple.js';
 import { agentKinds, registerAgentKind } from './registry.js';
 
@@ -48,6 +50,8 @@ export function registerBuiltinAgents(): void {
     create: (spec) => createRestlessPlanner(spec),
   });
   registerAgentKind(llmAgentKind);
+  registerAgentKind(prmAgentKind);
+  registerAgentKind(onnxAgentKind);
 }
 
 export { agentKinds };

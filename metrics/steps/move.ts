@@ -14,7 +14,8 @@ function answerKey(event: MoveEvent | RejectionEvent): string | null {
  *   rejected one word for word (an answer with no recorded text counts as different); it succeeds when that
  *   answer is a legal move. Plan departures need stated plans, which move traces do not record yet;
  * - submissions are moves and rejections; a rejection is a violation;
- * - progress events annotating the seat's moves give the mean advantage and blunders (A ≤ −τ).
+ * - progress events annotating the seat's moves give the mean advantage, blunders (A ≤ −τ) and the ply
+ *   (the move event's `round`) of the first blunder in each game.
  * Over-budget turns are not recorded, so OBR stays undefined.
  */
 export function moveRecords(events: readonly TraceEvent[], blunderThreshold: number): AgentMatchRecord[] {
@@ -24,7 +25,9 @@ export function moveRecords(events: readonly TraceEvent[], blunderThreshold: num
   const stats = [emptyStats(), emptyStats()] as const;
   const gameScores: [number[], number[]] = [[], []];
   const reasked: [RejectionEvent | null, RejectionEvent | null] = [null, null];
-  const moveSeat = new Map<number, 0 | 1>();
+  const moves = new Map<number, MoveEvent>();
+  /** Ply of each seat's first blunder, by game. */
+  const firstBlunder: [Map<number, number>, Map<number, number>] = [new Map(), new Map()];
 
   for (const event of events) {
     if (event.type === 'move' || event.type === 'rejection') {
@@ -41,7 +44,7 @@ export function moveRecords(events: readonly TraceEvent[], blunderThreshold: num
         }
       }
       reasked[seat] = event.type === 'rejection' && event.outcome === 'reask' ? event : null;
-      if (event.type === 'move') moveSeat.set(event.seq, seat);
+      if (event.type === 'move') moves.set(event.seq, event);
       bump(s, S.subs);
       if (event.type === 'rejection') bump(s, S.subsViolated);
       bump(s, S.decisions);
@@ -53,11 +56,15 @@ export function moveRecords(events: readonly TraceEvent[], blunderThreshold: num
       gameScores[0].push(event.scores[0]);
       gameScores[1].push(event.scores[1]);
     } else if (event.type === 'progress') {
-      const seat = moveSeat.get(event.step);
-      if (seat === undefined) continue;
+      const move = moves.get(event.step);
+      if (move === undefined) continue;
+      const seat = move.seat;
       bump(stats[seat], S.advN);
       bump(stats[seat], S.advSum, event.advantage);
-      if (event.advantage <= -blunderThreshold) bump(stats[seat], S.blunders);
+      if (event.advantage > -blunderThreshold) continue;
+      bump(stats[seat], S.blunders);
+      const first = firstBlunder[seat].get(move.gameIndex);
+      if (first === undefined || move.round < first) firstBlunder[seat].set(move.gameIndex, move.round);
     }
   }
 
@@ -67,6 +74,10 @@ export function moveRecords(events: readonly TraceEvent[], blunderThreshold: num
     const own = totals[seat] as number;
     const theirs = totals[seat === 0 ? 1 : 0] as number;
     s[S.matchScore] = own > theirs ? 1 : own === theirs ? 0.5 : 0;
+    for (const ply of firstBlunder[seat].values()) {
+      bump(s, S.blunderGames);
+      bump(s, S.firstBlunderPly, ply);
+    }
     s[S.evalN] = gameScores[seat].length;
     s[S.evalScore] = own;
     addSlopeSums(s, gameScores[seat]);

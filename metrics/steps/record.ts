@@ -52,9 +52,12 @@ export const S = {
   advN: 28,
   advSum: 29,
   blunders: 30,
+  /** Games with a blunder by the agent, and Σ over them of the ply of its first blunder. */
+  blunderGames: 31,
+  firstBlunderPly: 32,
 } as const;
 
-export const STAT_COUNT = 31;
+export const STAT_COUNT = 33;
 
 export type StatName = keyof typeof S;
 

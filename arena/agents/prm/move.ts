@@ -1,4 +1,4 @@
-import { createRng, hashSeed } from '../../../games/core/rng.js';
+import { mixedRng } from '../../../metrics/progress/seed.js';
 import { addUsage, ZERO_USAGE, type Agent, type MoveDecision, type MoveRequest, type Usage } from '../agent.js';
 import type { MoveVerifier } from './verifier.js';
 
@@ -34,7 +34,7 @@ function legalAction(request: MoveRequest, decision: MoveDecision): { action: un
 /**
  * Best-of-N PRM-guided play: N candidates from `base` (each call with its own generator, derived from one draw of
  * the agent's), the distinct legal ones scored once by the verifier, the best Q + α·A played (ties: the candidate
- * sampled most often, then the first sampled). With no legal candidate it plays the base's first answer as is, so
+ * sampled most often, then the first sampled); a single distinct candidate is played unscored. With no legal candidate it plays the base's first answer as is, so
  * the match runner judges and re-asks as usual. Meta traces every candidate, its scores, the choice and the
  * verifier's compute; `usage` sums the base calls and adds the verifier's simulations.
  */
@@ -53,7 +53,7 @@ export function createPrmMoveAgent(id: string, base: Agent, verifier: MoveVerifi
       const distinct: unknown[] = [];
       const counts: number[] = [];
       for (let i = 0; i < options.n; i++) {
-        const sub = ctx.signal ? { rng: createRng(hashSeed(seed, i)), signal: ctx.signal } : { rng: createRng(hashSeed(seed, i)) };
+        const sub = ctx.signal ? { rng: mixedRng(seed, i), signal: ctx.signal } : { rng: mixedRng(seed, i) };
         const d = await decide(request, sub);
         decisions.push(d);
         usage = addUsage(usage, d.usage);
@@ -75,7 +75,8 @@ export function createPrmMoveAgent(id: string, base: Agent, verifier: MoveVerifi
         const first = decisions[0] ?? { usage: ZERO_USAGE };
         return { ...first, usage: { ...usage, wallMs: performance.now() - start }, meta: { verifier: verifier.name, candidates, chosen: null } };
       }
-      const scores = await verifier.score(request.game, request.state, distinct, createRng(hashSeed(seed, 'verifier')));
+      // A single distinct candidate leaves nothing to choose: the verifier is not consulted (no compute).
+      const scores = distinct.length === 1 ? { q: [0], a: null, simulations: 0 } : await verifier.score(request.game, request.state, distinct, mixedRng(seed, 'verifier'));
       let best = 0;
       const total = distinct.map((_, k) => (scores.q[k] ?? 0) + options.alpha * (scores.a?.[k] ?? 0));
       for (let k = 1; k < distinct.length; k++) {

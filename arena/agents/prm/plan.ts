@@ -1,5 +1,6 @@
 import { extractPlanJson } from '../../../games/core/reply.js';
-import { createRng, hashSeed, type Rng } from '../../../games/core/rng.js';
+import type { Rng } from '../../../games/core/rng.js';
+import { mixedRng } from '../../../metrics/progress/seed.js';
 import type { SideIndex } from '../../../games/core/plan-game.js';
 import { planScore } from '../../../metrics/progress/plan.js';
 import { addUsage, ZERO_USAGE, type Agent, type PlanRequest, type Usage } from '../agent.js';
@@ -95,15 +96,15 @@ export function createPrmPlanAgent(id: string, base: Agent, options: PrmPlanOpti
       const start = performance.now();
       const seed = ctx.rng.int(0, 0xffffffff);
       let usage: Usage = ZERO_USAGE;
-      const s = scorer(req, createRng(hashSeed(seed, 'pool')), options);
+      const s = scorer(req, mixedRng(seed, 'pool'), options);
       const scored: Scored[] = [];
       for (let i = 0; i < options.n; i++) {
-        const rng = createRng(hashSeed(seed, i));
+        const rng = mixedRng(seed, i);
         const d = await decide(req, ctx.signal ? { rng, signal: ctx.signal } : { rng });
         usage = addUsage(usage, d.usage);
         scored.push(s.score(planOf(d), `base#${i}`));
       }
-      const mutRng = createRng(hashSeed(seed, 'mutate'));
+      const mutRng = mixedRng(seed, 'mutate');
       let beam = topB(scored, options.beam);
       for (let step = 1; step <= options.depth; step++) {
         const children: Scored[] = [];

@@ -1,8 +1,8 @@
-import type { MoveBoard, MoveGame } from '../../../games/core/move-game.js';
+import type { MoveGame } from '../../../games/core/move-game.js';
 import type { Rng } from '../../../games/core/rng.js';
 import { estimateQ } from '../../../metrics/progress/estimate.js';
 import { parseProver, type Prover } from '../../../metrics/progress/provers.js';
-import { boardOf } from '../move/board.js';
+import { proverBoard } from '../../../metrics/progress/c4-board.js';
 import { fastRand } from '../move/rand.js';
 
 /** Verifier scores of candidate moves (distinct legal actions) in one state, from the mover's point of view. */
@@ -45,7 +45,7 @@ export function ormVerifier(rollouts: number): MoveVerifier {
     name: `orm:rollouts=${rollouts}`,
     kind: 'orm',
     async score(game, state, actions, rng) {
-      const board = boardOf(game, state) as MoveBoard<unknown>;
+      const board = proverBoard(game, state);
       const rand = fastRand(rng);
       const qs = actions.map((a) => estimateQ(board, a, random, rollouts, rand));
       return { q: qs.map((x) => x.mean), a: null, simulations: actions.length * rollouts, se: { q: qs.map((x) => x.se), a: null } };
@@ -65,7 +65,7 @@ export function rolloutVerifier(rollouts: number, prover: Prover): MoveVerifier 
     kind: 'rollout',
     async score(game, state, actions, rng) {
       const base = await orm.score(game, state, actions, rng.fork('orm'));
-      const board = boardOf(game, state) as MoveBoard<unknown>;
+      const board = proverBoard(game, state);
       const rand = fastRand(rng.fork('prover'));
       const qmu = actions.map((a) => estimateQ(board, a, prover, rollouts, rand));
       return {

@@ -1,0 +1,73 @@
+import { parseProver } from '../../../metrics/progress/provers.js';
+import { UsageError } from '../../cli/errors.js';
+import type { Agent } from '../agent.js';
+import { createAgent, type AgentEnv, type AgentKind } from '../registry.js';
+import { checkParams, numParam, type AgentSpec } from '../spec.js';
+import { onnxVerifier } from '../onnx/verifier.js';
+import { createPrmMoveAgent } from './move.js';
+import { createPrmPlanAgent } from './plan.js';
+import { ormVerifier, rolloutVerifier, type MoveVerifier } from './verifier.js';
+
+const PARAMS = [
+  'base=random: the proposer, any agent spec (parentheses for nested specs, e.g. base=(mcts:iterations=50,error=0.3))',
+  'verifier=rollout: rollout (Q + α·A by playouts), orm (Q only) or (onnx:FILE) / onnx (the shipped Connect Four model)',
+  'n=8: candidates sampled from the base per decision',
+  'alpha=1: weight of the progress term A (0: outcome-only scoring)',
+  'rollouts=16: move games: playouts per candidate and term (rollout and orm verifiers)',
+  'prover=greedy: move games: the prover policy μ of the progress term (random, greedy, mcts:iterations=N, best:k=K)',
+  'beam=3: plan games: beam width',
+  'depth=2: plan games: beam expansion steps',
+  'expand=4: plan games: mutations per beam member and step',
+  'pool=4: plan games: opponent-plan perturbations in the prover pool',
+];
+
+function moveVerifier(text: string, rollouts: number, proverText: string): MoveVerifier {
+  if (text === 'orm') return ormVerifier(rollouts);
+  if (text === 'rollout') return rolloutVerifier(rollouts, parseProver(proverText));
+  if (text === 'onnx') return onnxVerifier();
+  if (text.startsWith('onnx:')) return onnxVerifier(text.slice('onnx:'.length));
+  throw new UsageError(`unknown verifier '${text}'; valid choices: rollout, orm, onnx, (onnx:FILE)`);
+}
+
+/**
+ * `prm`: PRM-guided play (PRM.md). Move games: best-of-N over the base agent's candidates by Q + α·A. Plan games:
+ * beam search over revisions with the simulator. The onnx verifier is move-only and loads its model lazily.
+ */
+export function createPrmAgent(spec: AgentSpec, env: AgentEnv): Agent {
+  checkParams(spec, PARAMS.map((p) => p.slice(0, p.indexOf('='))));
+  const baseText = spec.params.base ?? 'random';
+  if (baseText.split(':')[0]?.trim() === 'prm') throw new UsageError(`agent '${spec.text}': the base of prm cannot itself be prm`);
+  const n = Math.round(numParam(spec, 'n', 8, 1, 1024));
+  const alpha = numParam(spec, 'alpha', 1, 0, 1000);
+  const rollouts = Math.round(numParam(spec, 'rollouts', 16, 1, 100_000));
+  const verifierText = spec.params.verifier ?? 'rollout';
+  const base = createAgent(baseText, env);
+  let agent: Agent = { id: spec.text, kind: 'prm' };
+  if (base.decideMove) {
+    const verifier = moveVerifier(verifierText, rollouts, spec.params.prover ?? 'greedy');
+    agent = createPrmMoveAgent(spec.text, base, verifier, { n, alpha });
+  }
+  if (base.decidePlan) {
+    if (verifierText !== 'rollout' && verifierText !== 'orm' && !base.decideMove) throw new UsageError(`agent '${spec.text}': plan games take verifier=rollout or orm`);
+    const plan = createPrmPlanAgent(spec.text, base, {
+      n,
+      alpha,
+      beam: Math.round(numParam(spec, 'beam', 3, 1, 64)),
+      depth: Math.round(numParam(spec, 'depth', 2, 0, 64)),
+      expand: Math.round(numParam(spec, 'expand', 4, 0, 256)),
+      pool: Math.round(numParam(spec, 'pool', 4, 0, 256)),
+      outcomeOnly: verifierText === 'orm',
+    });
+    const decidePlan = plan.decidePlan as NonNullable<Agent['decidePlan']>;
+    agent = { ...agent, decidePlan };
+  }
+  return agent;
+}
+
+export const prmAgentKind: AgentKind = {
+  kind: 'prm',
+  families: ['move', 'plan'],
+  description: 'PRM-guided play: N candidates from a base agent, the best by verifier score Q + α·A (plan games: beam search)',
+  params: PARAMS,
+  create: createPrmAgent,
+};
