@@ -38,3 +38,17 @@ describe('seeded rng', () => {
     expect(hashSeed('a', 1)).not.toBe(hashSeed('a', 2));
   });
 });
+
+describe('seed decorrelation', () => {
+  it('gives unrelated first draws for nearby seeds and nearby fork labels', () => {
+    // Without mixing, xoroshiro seeded with s and s + 1 starts with nearly equal outputs (0.226, 0.230, 0.234, ...).
+    const firsts = Array.from({ length: 500 }, (_, i) => createRng(hashSeed(7, i)).float());
+    const close = firsts.slice(1).filter((x, i) => Math.abs(x - (firsts[i] as number)) < 0.01).length;
+    expect(close).toBeLessThan(25); // ~2% expected for independent uniforms
+    const mean = firsts.reduce((s, x) => s + x, 0) / firsts.length;
+    expect(Math.abs(mean - 0.5)).toBeLessThan(0.05);
+    const forks = Array.from({ length: 200 }, (_, i) => [createRng(i).fork('side0').float(), createRng(i).fork('side1').float()] as const);
+    const same = forks.filter(([a, b]) => Math.abs(a - b) < 0.01).length;
+    expect(same).toBeLessThan(12);
+  });
+});

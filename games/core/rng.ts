@@ -29,11 +29,26 @@ export function hashSeed(...parts: ReadonlyArray<string | number>): number {
   return h >>> 0;
 }
 
+/** murmur3's 32-bit finaliser: nearby seeds become unrelated ones. */
+function mix32(value: number): number {
+  let x = value >>> 0;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+/** Outputs dropped after seeding: xoroshiro's first outputs from a low-entropy state are correlated across seeds. */
+const WARM_UP = 16;
+
 class SeededRng implements Rng {
   private readonly gen: RandomGenerator;
 
   constructor(private readonly seed: number) {
-    this.gen = xoroshiro128plus(seed);
+    this.gen = xoroshiro128plus(mix32(seed));
+    for (let i = 0; i < WARM_UP; i++) this.gen.next();
   }
 
   int(min: number, max: number): number {
