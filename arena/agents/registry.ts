@@ -12,8 +12,10 @@ export interface AgentEnv {
 
 export interface AgentKind {
   readonly kind: string;
-  /** Which game families the agent can play. */
+  /** Which game families the agent kind can play. */
   readonly families: readonly ('plan' | 'move')[];
+  /** The families one spec of this kind can play, when that depends on its parameters (e.g. a wrapper's base). */
+  familiesOf?(spec: AgentSpec): readonly ('plan' | 'move')[];
   /** One line for `arena agents`. */
   readonly description: string;
   /** Parameter docs, `name=default: meaning`. */
@@ -27,6 +29,14 @@ const kinds = new Map<string, AgentKind>();
 export function registerAgentKind(kind: AgentKind): void {
   if (kinds.has(kind.kind)) throw new Error(`agent kind '${kind.kind}' registered twice`);
   kinds.set(kind.kind, kind);
+}
+
+/** The families an agent spec can play: its kind's, narrowed by the kind when that depends on the spec. */
+export function agentFamiliesOf(specText: string): readonly ('plan' | 'move')[] {
+  const spec = parseAgentSpec(specText);
+  const kind = kinds.get(spec.kind);
+  if (!kind) return [];
+  return kind.familiesOf ? kind.familiesOf(spec) : kind.families;
 }
 
 export function agentKinds(): AgentKind[] {

@@ -1,3 +1,4 @@
+import { InfrastructureError } from '../llm/infrastructure-error.js';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../games/core/rng.js';
 import { ZERO_USAGE, addUsage, type Agent, type MoveRequest, type Usage } from '../agents/agent.js';
@@ -142,7 +143,7 @@ describe('runMoveMatch', () => {
       id: 'flaky',
       kind: 'flaky',
       decideMove(request) {
-        if (++calls === 3) return Promise.reject(new Error('endpoint timed out'));
+        if (++calls === 3) return Promise.reject(new InfrastructureError('endpoint timed out'));
         return Promise.resolve({ action: request.legal[0], usage: ZERO_USAGE });
       },
     };
@@ -203,7 +204,7 @@ describe('replayMoveMatch', () => {
     ['a forfeit on a 5x8 board', 'completed', () => runMoveMatch(spec('connect-four@1(rows=5,cols=8)', ['scripted', 'random'], 2, 4), [scripted(['1', '1', '1', '1', '1', '1']), bot('random')], { maxAttempts: 1 })],
     ['an infrastructure failure', 'infrastructure', () => {
       let n = 0;
-      const flaky: Agent = { id: 'f', kind: 'f', decideMove: (r) => (++n === 4 ? Promise.reject(new Error('boom')) : Promise.resolve({ action: r.legal[0], usage: { ...ZERO_USAGE, wallMs: 1.25 } })) };
+      const flaky: Agent = { id: 'f', kind: 'f', decideMove: (r) => (++n === 4 ? Promise.reject(new InfrastructureError('boom')) : Promise.resolve({ action: r.legal[0], usage: { ...ZERO_USAGE, wallMs: 1.25 } })) };
       return runMoveMatch(spec('connect-four', ['f', 'random']), [flaky, bot('random')]);
     }],
     ['an aborted match', 'aborted', () => {
@@ -232,3 +233,12 @@ describe('replayMoveMatch', () => {
   });
 });
 
+
+describe('agent bugs', () => {
+  it('end the match as an agent error (not infrastructure, so not retried), never a loss', async () => {
+    const buggy: Agent = { id: 'buggy', kind: 'test', decideMove: () => Promise.reject(new TypeError('cannot read properties of undefined')) };
+    const events = await runMoveMatch({ family: 'move', game: 'tic-tac-toe', params: {}, games: 1, seed: 1, seats: [{ side: 0, agent: 'buggy', name: 'buggy' }, { side: 1, agent: 'x', name: 'x' }] }, [buggy, buggy]);
+    expect(events.at(-1)).toMatchObject({ type: 'match_end', status: 'error', reason: 'agent', winner: null });
+    expect(events.some((e) => e.type === 'error' && e.kind === 'agent')).toBe(true);
+  });
+});

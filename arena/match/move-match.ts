@@ -2,6 +2,7 @@ import { Client } from 'boardgame.io/client';
 import { createRng, hashSeed, type Rng } from '../../games/core/rng.js';
 import { addUsage, ZERO_USAGE, type Agent, type AgentContext, type MoveDecision, type Usage } from '../agents/agent.js';
 import { UsageError } from '../cli/errors.js';
+import { classifyAgentError } from './errors.js';
 import { TRACE_VERSION, type MoveMatchSpec, type TraceEvent } from '../trace/events.js';
 import { TraceRecorder } from '../trace/recorder.js';
 import { gameResultFeedback, rejectionFeedback } from './move-feedback.js';
@@ -35,7 +36,7 @@ export interface MoveMatchOptions {
 export const MOVE_PROMPT_VERSION = 'move-1';
 export const DEFAULT_MOVE_ATTEMPTS = 3;
 
-/** An agent threw: the match ends as an infrastructure failure (never scored). */
+/** An agent threw: the match ends with an error (never scored); its cause says whether it was infrastructure. */
 class AgentFailure extends Error {
   constructor(
     readonly seat: 0 | 1,
@@ -178,7 +179,7 @@ export async function runMoveMatch(spec: MoveMatchSpec, agents: readonly [Agent,
   const series: Series = { spec: full, resolved, agents, ctxs: [ctx(0), ctx(1)], policyRng: root.fork('policy'), recorder, signal, feedback: [[], []], usage: [ZERO_USAGE, ZERO_USAGE] };
   const wins: [number, number] = [0, 0];
   const points: [number, number] = [0, 0];
-  const end = (status: 'completed' | 'error', reason?: 'infrastructure' | 'internal' | 'aborted'): void => {
+  const end = (status: 'completed' | 'error', reason?: 'infrastructure' | 'agent' | 'internal' | 'aborted'): void => {
     const score: [number, number] = status === 'completed' ? [points[0] / spec.games, points[1] / spec.games] : [0, 0];
     const winner = status === 'completed' && score[0] !== score[1] ? (score[0] > score[1] ? 0 : 1) : null;
     recorder.emit({ type: 'match_end', round: 0, status, ...(reason ? { reason } : {}), wins, winner, score, usage: series.usage });
@@ -197,8 +198,11 @@ export async function runMoveMatch(spec: MoveMatchSpec, agents: readonly [Agent,
     if (err instanceof Aborted) {
       end('error', 'aborted');
     } else if (err instanceof AgentFailure) {
-      recorder.emit({ type: 'error', round: err.ply, kind: 'infrastructure', side: err.seat, message: err.message });
-      end('error', 'infrastructure');
+      // An endpoint that gave up (InfrastructureError) is infrastructure and replayed on resume; any other throw is
+      // the agent breaking its contract: an error too, never scored, but not retried.
+      const c = classifyAgentError(err.cause);
+      recorder.emit({ type: 'error', round: err.ply, kind: c.kind, side: err.seat, message: err.message });
+      end('error', c.reason);
     } else {
       recorder.emit({ type: 'error', round: 0, kind: 'internal', message: err instanceof Error ? err.message : String(err) });
       end('error', 'internal');

@@ -28,7 +28,7 @@ export async function replayMoveMatch(events: readonly TraceEvent[], options: Pi
   for (const e of events) {
     if ((e.type === 'move' || e.type === 'rejection') && e.response !== undefined) answers[e.seat].push(decisionOf(e));
   }
-  const failure = events.find((e) => e.type === 'error' && e.kind === 'infrastructure');
+  const failure = events.find((e) => e.type === 'error' && (e.kind === 'infrastructure' || e.kind === 'agent'));
   const end = events.find((e) => e.type === 'match_end');
   const controller = new AbortController();
   const abortAtEnd = end?.type === 'match_end' && end.reason === 'aborted';
@@ -39,8 +39,11 @@ export async function replayMoveMatch(events: readonly TraceEvent[], options: Pi
     decideMove() {
       const next = answers[seat].shift();
       if (next === undefined) {
-        const message = failure?.type === 'error' && failure.side === seat ? failure.message : `replay: no recorded answer left for seat ${seat}`;
-        return Promise.reject(new Error(message));
+        const recorded = failure?.type === 'error' && failure.side === seat ? failure : undefined;
+        const err = new Error(recorded ? recorded.message : `replay: no recorded answer left for seat ${seat}`);
+        // Re-raise the recorded failure with the same classification (infrastructure or an agent's own error).
+        if (recorded?.kind === 'infrastructure') err.name = 'InfrastructureError';
+        return Promise.reject(err);
       }
       remaining--;
       if (remaining === 0 && abortAtEnd) controller.abort();

@@ -47,6 +47,7 @@ describe('tournament config validation', () => {
     ['bad name', { ...ok, name: 'my run!' }, 't.yaml: name: expected letters, digits, dot, underscore or dash'],
     ['unknown agent kind', { ...ok, agents: { a: 'random', b: 'alphazero' } }, "t.yaml: agents.b: unknown agent kind 'alphazero'; valid kinds: counter, greedy, llm, mcts, "],
     ['unknown game', { ...ok, games: ['chess'] }, "t.yaml: games[0].id: unknown game 'chess'; valid choices: tower-defense, auto-battler, turn-based, tic-tac-toe, connect-four"],
+    ['unknown agent in a game', { ...ok, games: [{ id: 'auto-battler', agents: ['a', 'zz'] }] }, "t.yaml: games[0].agents[1]: unknown agent 'zz'; agents are a, b"],
     ['workers out of range', { ...ok, concurrency: { workers: 0 } }, 't.yaml: concurrency.workers: Too small: expected number to be >=1'],
   ];
 

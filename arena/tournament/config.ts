@@ -23,6 +23,8 @@ const gameSchema = z
     params: z.record(z.string(), z.int().min(1)).optional(),
     round_numbering: z.enum(['reference', 'unique'], { error: "expected 'reference' or 'unique'" }).default('reference'),
     plan_report: z.boolean({ error: 'expected true or false' }).default(false),
+    /** Only these agents play this game (default: every agent that can play its family). */
+    agents: z.array(z.string(), { error: 'expected a list of agent names' }).min(2, { error: 'expected at least two agents' }).optional(),
   }, { error: 'expected a game id string or a game object { id, rounds, ... }' })
   .strict();
 
@@ -94,6 +96,8 @@ export interface TournamentGame {
   readonly params: Readonly<Record<string, number>>;
   readonly roundNumbering: 'reference' | 'unique';
   readonly planReport: boolean;
+  /** Only these agents play this game; absent: every agent that can play the game's family. */
+  readonly agents?: readonly string[];
 }
 
 /** A validated tournament config with defaults filled in. */
@@ -119,6 +123,7 @@ export function checkTournamentConfig(value: unknown, source: string, defaultNam
   const c = parsed.data;
   const agents = Object.entries(c.agents).map(([name, v]) => ({ name, spec: typeof v === 'string' ? v : v.spec, anchor: typeof v === 'string' ? false : v.anchor === true }));
   const problems: string[] = [];
+  const names = new Set(agents.map((a) => a.name));
   registerBuiltinAgents();
   const kinds = agentKinds().map((k) => k.kind);
   for (const a of agents) {
@@ -130,13 +135,13 @@ export function checkTournamentConfig(value: unknown, source: string, defaultNam
     }
   }
   c.games.forEach((g, i) => {
+    g.agents?.forEach((n, j) => names.has(n) || problems.push(`${source}: games[${i}].agents[${j}]: unknown agent '${n}'; agents are ${[...names].join(', ')}`));
     try {
       resolveGame(g.id);
     } catch (err) {
       problems.push(`${source}: games[${i}].id: ${err instanceof Error ? err.message : String(err)}`);
     }
   });
-  const names = new Set(agents.map((a) => a.name));
   if (c.schedule.type === 'gauntlet') {
     c.schedule.candidates.forEach((n, i) => names.has(n) || problems.push(`${source}: schedule.candidates[${i}]: unknown agent '${n}'; agents are ${[...names].join(', ')}`));
     c.schedule.opponents.forEach((n, i) => names.has(n) || problems.push(`${source}: schedule.opponents[${i}]: unknown agent '${n}'; agents are ${[...names].join(', ')}`));
@@ -154,6 +159,7 @@ export function checkTournamentConfig(value: unknown, source: string, defaultNam
     params: g.params ?? {},
     roundNumbering: g.round_numbering,
     planReport: g.plan_report,
+    ...(g.agents !== undefined ? { agents: g.agents } : {}),
   }));
   return {
     name: c.name ?? defaultName,

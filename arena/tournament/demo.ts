@@ -1,7 +1,8 @@
 import type { TournamentConfigInput } from './config.js';
 
 /**
- * The embedded demo tournament: every game, built-in agents of graded strength and the calibration agents, sized
+ * The embedded demo tournament: every game, built-in agents of graded strength, the calibration agents, a
+ * PRM-guided agent and the shipped ONNX verifier inside MCTS, sized
  * to finish in well under three minutes on two cores. No API key needed.
  */
 export const DEMO_TOURNAMENT: TournamentConfigInput = {
@@ -11,7 +12,8 @@ export const DEMO_TOURNAMENT: TournamentConfigInput = {
     { id: 'tower-defense', rounds: 10 },
     { id: 'auto-battler', rounds: 10 },
     { id: 'turn-based', rounds: 10 },
-    { id: 'tic-tac-toe', games: 2 },
+    // the shipped learned verifier is a Connect Four model: every other move agent plays tic-tac-toe
+    { id: 'tic-tac-toe', games: 2, agents: ['random', 'greedy', 'mcts', 'mcts-noisy', 'prm-greedy'] },
     { id: 'connect-four', games: 2 },
   ],
   agents: {
@@ -22,6 +24,8 @@ export const DEMO_TOURNAMENT: TournamentConfigInput = {
     greedy: 'greedy',
     mcts: 'mcts:iterations=400',
     'mcts-noisy': 'mcts:iterations=400,error=0.3',
+    'prm-greedy': 'prm:base=(greedy:error=0.3),verifier=rollout,n=4,rollouts=8',
+    'onnx-mcts': 'onnx:mode=mcts,iterations=100',
   },
   schedule: { type: 'round-robin' },
   repetitions: 1,

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
-import { ZERO_USAGE } from '../agents/agent.js';
 import type { AgentEnv } from '../agents/registry.js';
 import { UsageError } from '../cli/errors.js';
 import type { Store } from '../store/store.js';
 import type { TraceEvent } from '../trace/events.js';
 import type { TournamentConfig } from './config.js';
-import { executeMatch, outcomeOf, type MatchJob } from './execute.js';
+import { executeMatch, failureTrace, outcomeOf, type MatchJob } from './execute.js';
 import { MatchPool } from './pool.js';
 import { createProgress, type ProgressState } from './progress.js';
 import { scheduleTournament } from './schedule.js';
@@ -84,11 +83,6 @@ export async function playPending(
     store.recordMatch(runId, job.key, outcome, events);
     reporter.update(outcome);
   };
-  // A crash outside the match runner (a worker died): recorded as an internal error, never as a result.
-  const failed = (err: unknown): TraceEvent[] => [
-    { type: 'error', seq: 0, time: 0, round: 0, kind: 'internal', message: err instanceof Error ? err.message : String(err) },
-    { type: 'match_end', seq: 1, time: 0, round: 0, status: 'error', reason: 'internal', wins: [0, 0], winner: null, score: [0, 0], usage: [ZERO_USAGE, ZERO_USAGE] },
-  ];
 
   const workers = Math.max(1, Math.min(options.workers ?? limits.workers ?? availableParallelism(), cpuJobs.length));
   const pool = workers > 1 ? new MatchPool(workers, options.env) : undefined;
@@ -101,7 +95,8 @@ export async function playPending(
       try {
         events = viaPool && pool ? await pool.run(job) : await executeMatch(job, options.env, options.signal);
       } catch (err) {
-        events = failed(err);
+        // A crash outside the match runner (a worker died): recorded as an internal error, never as a result.
+        events = failureTrace(job, 'internal', err instanceof Error ? err.message : String(err));
       }
       const end = events[events.length - 1];
       // An abort leaves the match planned, to be played on resume.

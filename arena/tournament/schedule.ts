@@ -1,6 +1,6 @@
 import { hashSeed } from '../../games/core/rng.js';
 import { registerBuiltinAgents } from '../agents/builtin.js';
-import { agentKinds } from '../agents/registry.js';
+import { agentFamiliesOf, agentKinds } from '../agents/registry.js';
 import { parseAgentSpec } from '../agents/spec.js';
 import { resolveGame } from '../games/registry.js';
 import { planConfig } from '../games/plan-config.js';
@@ -10,8 +10,8 @@ import type { TournamentConfig, TournamentGame } from './config.js';
 
 /** The game families an agent spec can play (unknown kinds: none, so they are reported when created). */
 export function agentFamilies(spec: string): readonly ('plan' | 'move')[] {
-  const kind = parseAgentSpec(spec).kind;
-  return agentKinds().find((k) => k.kind === kind)?.families ?? ['plan', 'move'];
+  const known = agentKinds().some((k) => k.kind === parseAgentSpec(spec).kind);
+  return known ? agentFamiliesOf(spec) : ['plan', 'move'];
 }
 
 /** Pairs to play: every unordered pair (round-robin) or candidate × opponent (gauntlet). */
@@ -98,7 +98,8 @@ export function scheduleTournament(config: TournamentConfig): PlannedMatch[] {
     for (const game of config.games) {
       const family = gameFamily.get(game.id) as 'plan' | 'move';
       // An agent only meets games of the families it can play (e.g. counter: plan games; mcts: move games).
-      for (const [a, b] of pairs.filter(([x, y]) => plays(x, family) && plays(y, family))) {
+      const allowed = (name: string) => plays(name, family) && (game.agents === undefined || game.agents.includes(name));
+      for (const [a, b] of pairs.filter(([x, y]) => allowed(x) && allowed(y))) {
         planMatches(config, game, a, b, rep, out);
         moveMatches(config, game, a, b, rep, out);
       }

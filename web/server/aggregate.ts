@@ -39,12 +39,19 @@ export interface RunAggregate {
   readonly included: number;
   readonly excluded: Readonly<Record<string, number>>;
   readonly labels: Readonly<Record<string, string>>;
-  /** By ALL_GAMES and by game id. */
-  readonly scopes: ReadonlyMap<string, ScopeBoard>;
+  /** ALL_GAMES, then the run's game ids. */
+  readonly scopeNames: readonly string[];
+  /**
+   * The leaderboard of a scope (undefined for an unknown one). ALL_GAMES is computed with the aggregate; a game's
+   * scope on first use (its ratings' bootstrap is the expensive part), then kept.
+   */
+  scope(name: string): ScopeBoard | undefined;
   readonly agents: ReadonlyMap<string, AgentFacts>;
   /** Traces read and the time the pass and the statistics took. */
   readonly traces: number;
   readonly computeMs: number;
+  /** Worker threads that reduced the traces (0: the pass ran in the calling thread). */
+  readonly workers: number;
 }
 
 const EMPTY_USAGE: UsageTotals = { calls: 0, promptTokens: 0, completionTokens: 0, reasoningTokens: 0, wallMs: 0, costUsd: 0, retries: 0, simulations: 0 };
@@ -131,21 +138,26 @@ export class AggregateBuilder {
     const seed = options.seed ?? 1;
     const report = computeFromRecords(this.records, { seed, bootstrap }, this.included, this.excluded);
     const correlations = correlateDefault(report, 'orr', 'csr');
+    const scopeNames = [ALL_GAMES, ...[...this.games].sort()];
     const scopes = new Map<string, ScopeBoard>();
-    for (const scope of [ALL_GAMES, ...[...this.games].sort()]) {
-      const pairings = scope === ALL_GAMES ? this.allPairings : (this.pairings.get(scope) ?? []);
-      const corr = correlations.find((c) => c.scope === (scope === ALL_GAMES ? 'all games' : scope));
-      const curves = [...(this.curves.get(scope) ?? new Map<string, Curve>()).entries()]
+    const scope = (name: string): ScopeBoard | undefined => {
+      const hit = scopes.get(name);
+      if (hit || !scopeNames.includes(name)) return hit;
+      const pairings = name === ALL_GAMES ? this.allPairings : (this.pairings.get(name) ?? []);
+      const corr = correlations.find((c) => c.scope === (name === ALL_GAMES ? 'all games' : name));
+      const curves = [...(this.curves.get(name) ?? new Map<string, Curve>()).entries()]
         .map(([agent, c]) => ({ agent, points: c.points() }))
         .filter((c) => c.points.length > 0)
         .sort((a, b) => a.agent.localeCompare(b.agent));
-      scopes.set(scope, {
-        rows: this.rows(pairings, report, scope, options.anchor, seed, bootstrap),
+      const board: ScopeBoard = {
+        rows: this.rows(pairings, report, name, options.anchor, seed, bootstrap),
         correlation: corr ? { n: corr.n, r: corr.r, p: corr.p, rho: corr.rho } : { n: 0, r: null, p: null, rho: null },
         curves,
-      });
-    }
-    const allRows = scopes.get(ALL_GAMES)?.rows ?? [];
+      };
+      scopes.set(name, board);
+      return board;
+    };
+    const allRows = scope(ALL_GAMES)?.rows ?? [];
     const anchor = options.anchor ?? (allRows.some((r) => r.agent === 'random') ? 'random' : (allRows.map((r) => r.agent).sort()[0] ?? null));
     const agents = new Map<string, AgentFacts>();
     for (const [agent, a] of [...this.agentFacts.entries()].sort(([x], [y]) => x.localeCompare(y))) {
@@ -165,10 +177,12 @@ export class AggregateBuilder {
       included: this.included,
       excluded: { ...this.excluded },
       labels: Object.fromEntries(METRIC_IDS.map((id) => [id, labels[id] ?? id])),
-      scopes,
+      scopeNames,
+      scope,
       agents,
       traces: this.traces,
       computeMs: performance.now() - this.started,
+      workers: 0,
     };
   }
 

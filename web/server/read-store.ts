@@ -4,6 +4,12 @@ import type { TraceEvent } from '../../arena/trace/events.js';
 import { MATCH_STATUSES, type MatchPage, type MatchQuery, type MatchStatus, type MatchSummary, type RegressionMeta, type RunInfo } from '../shared/api.js';
 import { regressionMetaOf } from './regression-meta.js';
 
+/** Where a trace sits in a run's planned order. */
+export interface TracePosition {
+  readonly ord: number;
+  readonly key: string;
+}
+
 /** A stored trace as read from the store: still compressed. */
 export interface TraceBlob {
   readonly ord: number;
@@ -140,17 +146,23 @@ export class ReadStore {
   }
 
   /**
-   * The next `limit` compressed traces of a run after (ord, key), in planned order. Keyset paging: no statement
-   * stays open between batches, so callers may yield to other requests in between.
+   * The next `limit` compressed traces of a run after (ord, key) and up to `last` (inclusive), in planned order.
+   * Keyset paging: no statement stays open between batches, so callers may yield to other requests in between.
    */
-  traceBatch(run: string, after: { ord: number; key: string } | null, limit: number): TraceBlob[] {
-    const rows = this.store.db
+  traceBatch(run: string, after: TracePosition | null, limit: number, last: TracePosition | null = null): TraceBlob[] {
+    return this.store.db
       .prepare(
         `SELECT m.ord AS ord, m.match_key AS key, t.events AS blob FROM traces t JOIN matches m ON m.run_id = t.run_id AND m.match_key = t.match_key
-         WHERE t.run_id = ? AND (m.ord, m.match_key) > (?, ?) ORDER BY m.ord, m.match_key LIMIT ?`,
+         WHERE t.run_id = ? AND (m.ord, m.match_key) > (?, ?) ${last ? 'AND (m.ord, m.match_key) <= (?, ?)' : ''} ORDER BY m.ord, m.match_key LIMIT ?`,
       )
-      .all(run, after?.ord ?? -1, after?.key ?? '', limit) as TraceBlob[];
-    return rows;
+      .all(run, after?.ord ?? -1, after?.key ?? '', ...(last ? [last.ord, last.key] : []), limit) as TraceBlob[];
+  }
+
+  /** Positions of a run's stored traces, in planned order (to split a pass over them). */
+  tracePositions(run: string): TracePosition[] {
+    return this.store.db
+      .prepare(`SELECT m.ord AS ord, m.match_key AS key FROM traces t JOIN matches m ON m.run_id = t.run_id AND m.match_key = t.match_key WHERE t.run_id = ? ORDER BY m.ord, m.match_key`)
+      .all(run) as TracePosition[];
   }
 
   /** The most recently finished matches with a trace, over every run, newest first. */

@@ -7,6 +7,7 @@ const num = z.number().nullable();
 const regressionSchema = z.object({
   baseline: z.string().max(200),
   candidate: z.string().max(200),
+  target: z.string().max(200).optional(),
   verdicts: z
     .array(
       z.object({
@@ -18,6 +19,8 @@ const regressionSchema = z.object({
         hi: num,
         tolerance: z.number(),
         regression: z.boolean(),
+        better: z.enum(['higher', 'lower']).optional(),
+        n: z.number().int().min(0).optional(),
       }),
     )
     .max(1000),
@@ -27,6 +30,22 @@ const regressionSchema = z.object({
 export function regressionMetaOf(meta: unknown): RegressionMeta | null {
   const parsed = regressionSchema.safeParse(meta);
   if (!parsed.success) return null;
-  const { baseline, candidate, verdicts } = parsed.data;
-  return { baseline, candidate, verdicts: verdicts.map((v) => ({ metric: v.metric, baseline: v.baseline, candidate: v.candidate, diff: v.diff, lo: v.lo, hi: v.hi, tolerance: v.tolerance, regression: v.regression })) };
+  const { baseline, candidate, target, verdicts } = parsed.data;
+  return {
+    baseline,
+    candidate,
+    ...(target !== undefined ? { target } : {}),
+    verdicts: verdicts.map((v) => ({
+      metric: v.metric,
+      baseline: v.baseline,
+      candidate: v.candidate,
+      diff: v.diff,
+      lo: v.lo,
+      hi: v.hi,
+      tolerance: v.tolerance,
+      regression: v.regression,
+      ...(v.better !== undefined ? { better: v.better } : {}),
+      ...(v.n !== undefined ? { n: v.n } : {}),
+    })),
+  };
 }

@@ -53,4 +53,13 @@ describe('decodeSlim', () => {
       { type: 'match_end', seq: 4 },
     ]);
   });
+
+  it('cuts logs the fast way only when the first battle shows the writer puts the log last', () => {
+    const battle = (seq: number, extra: Record<string, unknown>) => ({ type: 'round_result', scores: [1, 0], log: { frames: [[seq, '"seq":1']] }, ...extra, seq, time: 1.5 });
+    const encode = (events: unknown[]) => gzipSync(events.map((e) => JSON.stringify(e)).join('\n'));
+    const usual = [battle(1, {}), battle(2, {}), battle(3, {})];
+    expect(decodeSlim(encode(usual))).toEqual(usual.map(({ log: _log, ...rest }) => rest));
+    const later = [battle(1, { after: 1 }), battle(2, { after: 2 }), battle(3, {})];
+    expect(decodeSlim(encode(later))).toEqual(later.map(({ log: _log, ...rest }) => rest));
+  });
 });

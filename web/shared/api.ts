@@ -35,11 +35,16 @@ export interface Verdict {
   readonly hi: number | null;
   readonly tolerance: number;
   readonly regression: boolean;
+  /** Which direction is better, and the paired matches compared, when the run records them. */
+  readonly better?: 'higher' | 'lower';
+  readonly n?: number;
 }
 
+/** `baseline` names the baseline run; `candidate` the candidate agent (played in the regression run itself). */
 export interface RegressionMeta {
   readonly baseline: string;
   readonly candidate: string;
+  readonly target?: string;
   readonly verdicts: readonly Verdict[];
 }
 

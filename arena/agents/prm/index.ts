@@ -1,7 +1,7 @@
 import { parseProver } from '../../../metrics/progress/provers.js';
 import { UsageError } from '../../cli/errors.js';
 import type { Agent } from '../agent.js';
-import { createAgent, type AgentEnv, type AgentKind } from '../registry.js';
+import { createAgent, type AgentEnv, type AgentKind, agentFamiliesOf } from '../registry.js';
 import { checkParams, numParam, type AgentSpec } from '../spec.js';
 import { onnxVerifier } from '../onnx/verifier.js';
 import { createPrmMoveAgent } from './move.js';
@@ -69,5 +69,7 @@ export const prmAgentKind: AgentKind = {
   families: ['move', 'plan'],
   description: 'PRM-guided play: N candidates from a base agent, the best by verifier score Q + α·A (plan games: beam search)',
   params: PARAMS,
+  // A prm agent plays what its base plays.
+  familiesOf: (spec) => agentFamiliesOf(spec.params.base ?? 'random').filter((f) => f === 'move' || f === 'plan'),
   create: createPrmAgent,
 };

@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { writeStaticSite } from '../../../web/server/export.js';
+import { DEFAULT_STORE } from '../../store/store.js';
+import { UsageError } from '../errors.js';
+import { intFlag } from './serve.js';
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('write the leaderboard and replay site as static files that open from disk (no server needed)')
+    .requiredOption('--html <dir>', 'output folder for the static site')
+    .option('--store <file>', 'results store (SQLite)', DEFAULT_STORE)
+    .option('--max-traces <n>', 'matches whose traces are embedded for replay (the most recently finished)', '200')
+    .option('--bootstrap <B>', 'bootstrap resamples for intervals', '1000')
+    .action(async (opts: { html: string; store: string; maxTraces: string; bootstrap: string }) => {
+      const maxTraces = intFlag('max-traces', opts.maxTraces, 0, 100_000);
+      const bootstrap = intFlag('bootstrap', opts.bootstrap, 0, 100_000);
+      if (!existsSync(opts.store)) throw new UsageError(`no results store at '${opts.store}'; run a tournament first or pass --store <file>`);
+      const result = await writeStaticSite({ storePath: opts.store, outDir: opts.html, maxTraces, bootstrap });
+      const mb = (result.bytes / 1e6).toFixed(1);
+      process.stdout.write(`Wrote ${result.files} files (${mb} MB, ${result.traces} match traces) to ${opts.html}; open ${resolve(opts.html, 'index.html')} in a browser.\n`);
+    });
+}

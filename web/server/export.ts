@@ -1,0 +1,103 @@
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ALL_GAMES } from '../shared/api.js';
+import { AggregateCache } from './aggregate-cache.js';
+import { Api } from './api.js';
+import { ReadStore } from './read-store.js';
+import { buildSiteAssets, indexHtml, type SiteAssets } from './site.js';
+
+export interface ExportOptions {
+  readonly storePath: string;
+  /** Output folder (created if missing). */
+  readonly outDir: string;
+  /** Traces embedded for the replay viewer: the most recently finished matches over all runs (default 200). */
+  readonly maxTraces?: number;
+  /** Bootstrap resamples of the leaderboard intervals (default 1000). */
+  readonly bootstrap?: number;
+  /** A prebuilt front end (default: bundled now). */
+  readonly assets?: SiteAssets;
+}
+
+/** Where the static front end finds each resource: data file paths relative to index.html. */
+export interface StaticManifest {
+  readonly runs: unknown;
+  readonly leaderboard: Record<string, Record<string, string>>;
+  readonly agent: Record<string, Record<string, string>>;
+  readonly matches: Record<string, string>;
+  readonly match: Record<string, Record<string, string>>;
+}
+
+export interface ExportResult {
+  readonly files: number;
+  readonly traces: number;
+  readonly bytes: number;
+}
+
+/** Data files this exporter writes (and may replace on the next export into the same folder). */
+const DATA_FILE = /^(index|lb-\d+|agent-\d+|matches-\d+|match-\d+)\.js$/;
+
+/** A data file: a classic script that hands its JSON to the page (JSON is a valid JS expression). */
+function dataScript(name: string, value: unknown): string {
+  return `(window.__ARENA_DATA__=window.__ARENA_DATA__||{})[${JSON.stringify(name)}]=${JSON.stringify(value)};\n`;
+}
+
+/**
+ * Writes the leaderboard site as static files that open from disk with no server: the same front end, the API's
+ * answers embedded as script files (fetch does not work on file://) listed in data/index.js and loaded on demand.
+ * All runs' leaderboards, agent pages and match summaries are included; traces only for `maxTraces` matches.
+ */
+export async function writeStaticSite(options: ExportOptions): Promise<ExportResult> {
+  const assets = options.assets ?? (await buildSiteAssets());
+  const store = new ReadStore(options.storePath);
+  const api = new Api(store, new AggregateCache(store, { ...(options.bootstrap !== undefined ? { bootstrap: options.bootstrap } : {}), maxRuns: 1, background: false }));
+  const dataDir = join(options.outDir, 'data');
+  await mkdir(dataDir, { recursive: true });
+  for (const name of await readdir(dataDir)) if (DATA_FILE.test(name)) await rm(join(dataDir, name));
+
+  let files = 0;
+  let bytes = 0;
+  const write = async (path: string, text: string): Promise<void> => {
+    await writeFile(join(options.outDir, path), text, 'utf8');
+    files++;
+    bytes += Buffer.byteLength(text);
+  };
+  let counter = 0;
+  const data = async (prefix: string, value: unknown): Promise<string> => {
+    const name = `data/${prefix}-${counter++}.js`;
+    await write(name, dataScript(name, value));
+    return name;
+  };
+
+  try {
+    const runs = api.runs();
+    const manifest: StaticManifest = { runs, leaderboard: {}, agent: {}, matches: {}, match: {} };
+    for (const run of runs.runs) {
+      const boards: Record<string, string> = {};
+      const all = await api.leaderboard(run.id, ALL_GAMES);
+      boards[ALL_GAMES] = await data('lb', all);
+      for (const game of run.games) {
+        const board = await api.leaderboard(run.id, game).catch(() => null);
+        if (board) boards[game] = await data('lb', board);
+      }
+      manifest.leaderboard[run.id] = boards;
+      const agents: Record<string, string> = {};
+      for (const agent of run.agents) {
+        const page = await api.agent(run.id, agent).catch(() => null);
+        if (page) agents[agent] = await data('agent', page);
+      }
+      manifest.agent[run.id] = agents;
+      manifest.matches[run.id] = await data('matches', { run: run.id, matches: store.allMatches(run.id) });
+    }
+    const recent = store.recentTraced(options.maxTraces ?? 200);
+    for (const { run, key } of recent) {
+      (manifest.match[run] ??= {})[key] = await data('match', api.match(run, key));
+    }
+    await write('data/index.js', `window.__ARENA_STATIC__=${JSON.stringify(manifest)};\n`);
+    await write('index.html', indexHtml('static'));
+    await write('app.js', assets.js);
+    await write('app.css', assets.css);
+    return { files, traces: recent.length, bytes };
+  } finally {
+    store.close();
+  }
+}
