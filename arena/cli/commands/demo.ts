@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { join } from 'node:path';
+import { writeStaticSite } from '../../../web/server/export.js';
 import { buildLeaderboard } from '../../leaderboard/build.js';
 import { formatLeaderboard } from '../../leaderboard/format.js';
 import { DEFAULT_STORE, Store } from '../../store/store.js';
@@ -13,8 +15,10 @@ export function registerDemo(program: Command): void {
     .description('run the embedded demo tournament (no API key needed) and print its leaderboard')
     .option('--store <file>', 'results store (SQLite); the demo run resumes if it is already there', DEFAULT_STORE)
     .option('--by-game', 'add per-game leaderboards')
+    .option('--report <dir>', 'also write the web leaderboard as static files here', 'out/demo-report')
+    .option('--no-report', 'skip the static web report')
     .option('--quiet', 'no progress output')
-    .action(async (opts: { store: string; byGame?: boolean; quiet?: boolean }) => {
+    .action(async (opts: { store: string; byGame?: boolean; quiet?: boolean; report: string | false }) => {
       const config = checkTournamentConfig(DEMO_TOURNAMENT, '(embedded demo)', 'demo');
       const store = new Store(opts.store);
       try {
@@ -29,9 +33,13 @@ export function registerDemo(program: Command): void {
         );
         const board = buildLeaderboard([...store.traces(result.runId)], { anchor: config.anchor ?? 'random', seed: config.seed, bootstrap: 500 });
         process.stdout.write(`${formatLeaderboard(board, 'table', opts.byGame === true)}\n\n`);
-        process.stdout.write(`Next: \`npx arena leaderboard demo --by-game\`, \`npx arena metrics --run demo\`, or a tournament of your own: see README.\n`);
       } finally {
         store.close();
       }
+      if (opts.report !== false) {
+        const site = await writeStaticSite({ storePath: opts.store, outDir: opts.report, bootstrap: 500 });
+        process.stdout.write(`Web leaderboard written to ${join(opts.report, 'index.html')} (${site.files} files; opens from disk), or serve it live: \`npx arena serve\`.\n`);
+      }
+      process.stdout.write(`Next: \`npx arena leaderboard demo --by-game\`, \`npx arena metrics --run demo\`, or a tournament of your own: see README.\n`);
     });
 }
