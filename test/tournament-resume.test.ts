@@ -11,23 +11,48 @@ import { scheduleTournament } from '../arena/tournament/schedule.js';
 const CONFIG = {
   name: 'resume',
   seed: 9,
-  games: [{ id: 'auto-battler', rounds: 4 }, { id: 'turn-based', rounds: 4 }, { id: 'tic-tac-toe', games: 2 }],
-  agents: { random: 'random', counter: 'counter:evals=60', stubborn: 'stubborn', greedy: 'greedy' },
-  repetitions: 2,
+  // Enough matches (~130) that five kills, each landing a few matches after the last kill's progress, stay mid-run.
+  games: [{ id: 'tower-defense', rounds: 4 }, { id: 'tic-tac-toe', games: 2 }],
+  agents: { random: 'random', counter: 'counter:evals=100', stubborn: 'stubborn', greedy: 'greedy' },
+  repetitions: 8,
 };
 
-/** Starts the CLI, kills it with `signal` after `afterMs` (if still running), resolves with its exit code or signal. */
-function runCli(args: string[], signal: NodeJS.Signals | null, afterMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+/**
+ * Starts the CLI; with a signal, sends it `afterMs` after the store shows at least `atCompleted` completed matches
+ * (so the kill lands in the middle of the run whatever the machine's speed). Resolves with the exit code or signal.
+ */
+function runCli(args: string[], signal: NodeJS.Signals | null, afterMs: number, db: string, atCompleted: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['arena/cli/bin.js', ...args], { cwd: process.cwd(), stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
+    let timer: NodeJS.Timeout | undefined;
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = signal ? setTimeout(() => child.kill(signal), afterMs) : undefined;
+    const poll = signal
+      ? setInterval(() => {
+          if (timer || completedCount(db) < atCompleted) return;
+          timer = setTimeout(() => child.kill(signal), afterMs);
+        }, 25)
+      : undefined;
     child.on('exit', (code, sig) => {
+      if (poll) clearInterval(poll);
       if (timer) clearTimeout(timer);
       resolve({ code, signal: sig, stderr });
     });
   });
+}
+
+/** Completed matches in the store right now (read-only; 0 before the store exists). */
+function completedCount(db: string): number {
+  try {
+    const store = new Store(db, { readonly: true });
+    try {
+      return (store.db.prepare(`SELECT COUNT(*) AS n FROM matches WHERE status = 'completed'`).get() as { n: number }).n;
+    } finally {
+      store.close();
+    }
+  } catch {
+    return 0;
+  }
 }
 
 function completedKeys(db: string): { keys: Set<string>; traces: number; statuses: Record<string, number> } {
@@ -58,7 +83,7 @@ describe('tournament resume after kill -9 and Ctrl-C', () => {
     let previous = new Set<string>();
     let kills = 0;
     for (let i = 0; i < 7 && kills < 5; i++) {
-      const result = await runCli(args, 'SIGKILL', rng.int(1500, 5000));
+      const result = await runCli(args, 'SIGKILL', rng.int(0, 30), db, previous.size + rng.int(1, 3));
       const now = completedKeys(db);
       // nothing completed before is ever lost, and traces exist exactly for finished matches
       for (const k of previous) expect(now.keys.has(k)).toBe(true);
@@ -69,13 +94,13 @@ describe('tournament resume after kill -9 and Ctrl-C', () => {
     }
     expect(kills).toBeGreaterThanOrEqual(5);
     // Ctrl-C: a clean stop that says how to resume
-    const interrupted = await runCli(args, 'SIGINT', 4500);
+    const interrupted = await runCli(args, 'SIGINT', rng.int(0, 30), db, previous.size + 2);
     if (interrupted.code !== 0) {
       expect(interrupted.code).toBe(130);
       expect(interrupted.stderr).toMatch(/Run the same command again to resume/);
     }
     // run to completion
-    const final = await runCli(args, null, 0);
+    const final = await runCli(args, null, 0, db, 0);
     expect(final.code).toBe(0);
     const done = completedKeys(db);
     expect([...done.keys].sort()).toEqual([...planned].sort());
