@@ -9,7 +9,7 @@ import { change, KEEP, planTrace } from './testing/plan-trace.js';
 import { syntheticTournament } from './testing/tournament.js';
 
 const TOURNAMENTS = 1000;
-const MATCHES = 30;
+const MATCHES = 60;
 const TRUE_WR = 0.6;
 
 /**
