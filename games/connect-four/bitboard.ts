@@ -34,10 +34,10 @@ export class ConnectFourBoard implements MoveBoard<number> {
   constructor(
     readonly rows: number,
     readonly cols: number,
-    private readonly words: Int32Array,
-    private readonly heights: Int32Array,
-    private ply: number,
-    private state: BoardStatus,
+    protected readonly words: Int32Array,
+    protected readonly heights: Int32Array,
+    protected ply: number,
+    protected state: BoardStatus,
   ) {
     this.open = new Int32Array(cols);
   }

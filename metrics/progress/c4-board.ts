@@ -1,22 +1,13 @@
-import { connectsFour, type ConnectFourState } from '../../games/connect-four/index.js';
+import { ConnectFourBoard, connectsFour, type ConnectFourState } from '../../games/connect-four/index.js';
 import type { BoardStatus, MoveBoard, MoveGame } from '../../games/core/move-game.js';
 import { boardOf } from '../../arena/agents/move/board.js';
 
 /**
- * A Connect Four board for prover rollouts: the same bitboard rules as the game's fast board, plus the greedy
+ * A Connect Four board for prover rollouts: the game's fast board, plus the greedy
  * prover's candidate set computed in place (a few line tests per column, no cloning), which makes greedy playouts
  * about as cheap as random ones. Agrees with the generic greedy candidates (tested).
  */
-export class TacticalConnectFourBoard implements MoveBoard<number> {
-  constructor(
-    readonly rows: number,
-    readonly cols: number,
-    private readonly words: Int32Array,
-    private readonly heights: Int32Array,
-    private ply: number,
-    private state: BoardStatus,
-  ) {}
-
+export class TacticalConnectFourBoard extends ConnectFourBoard {
   static from(s: ConnectFourState): TacticalConnectFourBoard {
     const words = new Int32Array(2 * s.rows);
     for (let r = 0; r < s.rows; r++) {
@@ -27,40 +18,7 @@ export class TacticalConnectFourBoard implements MoveBoard<number> {
     return new TacticalConnectFourBoard(s.rows, s.cols, words, Int32Array.from(s.heights), s.ply, status);
   }
 
-  toMove(): 0 | 1 {
-    return (this.ply & 1) as 0 | 1;
-  }
-
-  legal(): number[] {
-    const out: number[] = [];
-    if (this.state !== -1) return out;
-    for (let c = 0; c < this.cols; c++) if ((this.heights[c] as number) < this.rows) out.push(c);
-    return out;
-  }
-
-  play(col: number): void {
-    const r = this.heights[col] as number;
-    this.heights[col] = r + 1;
-    const base = (this.ply & 1) * this.rows;
-    this.words[base + r] = (this.words[base + r] as number) | (1 << col);
-    if (connectsFour(this.words, base, this.rows, r, col)) this.state = (this.ply & 1) as 0 | 1;
-    this.ply++;
-    if (this.state === -1 && this.ply === this.rows * this.cols) this.state = 2;
-  }
-
-  status(): BoardStatus {
-    return this.state;
-  }
-
-  rollout(rand: (n: number) => number): 0 | 1 | 2 {
-    while (this.state === -1) {
-      const legal = this.legal();
-      this.play(legal[rand(legal.length)] as number);
-    }
-    return this.state;
-  }
-
-  clone(): TacticalConnectFourBoard {
+  override clone(): TacticalConnectFourBoard {
     return new TacticalConnectFourBoard(this.rows, this.cols, this.words.slice(), this.heights.slice(), this.ply, this.state);
   }
 
