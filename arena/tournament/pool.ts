@@ -23,14 +23,20 @@ export class MatchPool {
   private nextId = 0;
   private closed = false;
 
-  constructor(size: number, env: AgentEnv) {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { env } });
-      worker.on('message', (reply: WorkerReply) => this.finish(worker, reply));
-      worker.on('error', (err) => this.fail(worker, err));
-      this.workers.push(worker);
-      this.idle.push(worker);
-    }
+  constructor(
+    size: number,
+    private readonly env: AgentEnv,
+  ) {
+    for (let i = 0; i < size; i++) this.spawn();
+  }
+
+  private spawn(): void {
+    const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { env: this.env } });
+    worker.on('message', (reply: WorkerReply) => this.finish(worker, reply));
+    worker.on('error', (err) => this.fail(worker, err));
+    this.workers.push(worker);
+    this.idle.push(worker);
+    this.pump();
   }
 
   run(job: MatchJob): Promise<TraceEvent[]> {
@@ -61,10 +67,16 @@ export class MatchPool {
     this.pump();
   }
 
+  /** A worker died: its match fails (recorded as an internal error) and a fresh worker takes its place. */
   private fail(worker: Worker, err: Error): void {
     const task = this.running.get(worker);
     this.running.delete(worker);
     task?.reject(err);
+    this.workers.splice(this.workers.indexOf(worker), 1);
+    const idle = this.idle.indexOf(worker);
+    if (idle >= 0) this.idle.splice(idle, 1);
+    void worker.terminate();
+    if (!this.closed) this.spawn();
   }
 
   async close(): Promise<void> {
