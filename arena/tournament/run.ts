@@ -37,7 +37,8 @@ export function configHash(config: TournamentConfig): string {
 
 /** True when a match needs the network (LLM seats): those run in this thread under the endpoint limits. */
 function networkBound(job: MatchJob): boolean {
-  return job.spec.seats.some((s) => /(^|[(:=,])llm:/.test(s.agent) || s.agent.startsWith('llm'));
+  // `llm:...` as the seat's agent or nested anywhere in it, e.g. `prm:base=(llm:m),n=8`
+  return job.spec.seats.some((s) => /(^|[(=,])llm(:|$)/.test(s.agent));
 }
 
 /**
