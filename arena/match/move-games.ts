@@ -3,6 +3,7 @@ import { connectFourBoardgame, createConnectFour, CONNECT_FOUR_DEFAULTS, CONNECT
 import type { MoveGame } from '../../games/core/move-game.js';
 import { createTicTacToe, TIC_TAC_TOE_VERSION, ticTacToeBoardgame } from '../../games/tic-tac-toe/index.js';
 import { UsageError, unknownChoice } from '../cli/errors.js';
+import { parseGameId } from '../games/ids.js';
 
 /** A numeric game parameter with its default and inclusive bounds. */
 export interface MoveGameParam {
@@ -62,21 +63,10 @@ export const moveGameEntries: readonly MoveGameEntry[] = [
   },
 ];
 
-/** Parsed game id: `name`, `name@version`, `name(k=v,...)` or `name@version(k=v,...)`. */
+/** Parsed game id: `name`, `name@version`, `name(k=v,...)` or `name@version(k=v,...)` (the arena's one id grammar). */
 export function parseMoveGameId(text: string): { id: string; version?: number; params: Record<string, number> } {
-  const m = /^([a-z][a-z0-9-]*)(?:@(\d+))?(?:\((.*)\))?$/.exec(text.trim());
-  if (!m) throw new UsageError(`bad game id '${text}': expected name, name@version or name@version(key=value,...)`);
-  const params: Record<string, number> = {};
-  for (const piece of (m[3] ?? '').split(',')) {
-    if (piece.trim() === '') continue;
-    const [key = '', raw = '', ...extra] = piece.split('=').map((s) => s.trim());
-    const value = Number(raw);
-    if (key === '' || raw === '' || extra.length > 0 || !Number.isFinite(value)) {
-      throw new UsageError(`bad game id '${text}': parameters are key=number, got '${piece.trim()}'`);
-    }
-    params[key] = value;
-  }
-  return m[2] === undefined ? { id: m[1] ?? '', params } : { id: m[1] ?? '', version: Number(m[2]), params };
+  const g = parseGameId(text);
+  return g.version === undefined ? { id: g.name, params: { ...g.params } } : { id: g.name, version: g.version, params: { ...g.params } };
 }
 
 /**
