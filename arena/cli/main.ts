@@ -2,20 +2,33 @@ import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
 import { UsageError } from './errors.js';
 
-/** Builds the `arena` program. Exported for in-process CLI tests. */
-export function buildProgram(): Command {
+/** The command `argv` runs or asks help for: its first word (the root takes no option with a value), or the word after `help`. */
+export function invokedCommand(argv: readonly string[]): string | undefined {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+/**
+ * Builds the `arena` program for `argv`: the command it names is loaded and registered in full; every other command
+ * is listed by name and description only (for `arena --help` and "did you mean"), so its modules are never loaded.
+ */
+export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('arena')
     .description('Strategic-game evaluation arena: traced plans, revisions, budgets and process metrics.')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const register of commands) register(program);
+  const wanted = invokedCommand(argv);
+  for (const entry of commands) {
+    if (entry.name === wanted) (await entry.load())(program);
+    else program.command(entry.name).description(entry.description);
+  }
   return program;
 }
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 a failed run or a regression, 2 a usage error. */
 export async function runCli(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv as string[], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {

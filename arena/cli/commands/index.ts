@@ -1,22 +1,35 @@
 import type { Command } from 'commander';
-import { registerAgents } from './agents.js';
-import { registerDemo } from './demo.js';
-import { registerExport } from './export.js';
-import { registerGames } from './games.js';
-import { registerLeaderboard, registerRuns } from './leaderboard.js';
-import { registerMatch } from './match.js';
-import { registerMetrics } from './metrics.js';
-import { registerReport } from './report.js';
-import { registerProgress } from './progress.js';
-import { registerVerifier } from './verifier.js';
-import { registerExperiment } from './experiment.js';
-import { registerPlanPower } from './plan-power.js';
-import { registerRegress } from './regress.js';
-import { registerRules } from './rules.js';
-import { registerServe } from './serve.js';
-import { registerTournament } from './tournament.js';
 
-/** One module per command; each registers itself on the root program. */
+/** One module per command; each registers itself (options, arguments, action) on the root program. */
 export type CommandModule = (program: Command) => void;
 
-export const commands: readonly CommandModule[] = [registerGames, registerRules, registerAgents, registerMatch, registerDemo, registerMetrics, registerExport, registerTournament, registerLeaderboard, registerRuns, registerRegress, registerPlanPower, registerProgress, registerVerifier, registerExperiment, registerServe, registerReport];
+/**
+ * A command as the root program lists it, with the module that defines it loaded only when the command runs (or
+ * its help is asked for): `arena games` never loads the store, the web server or the ML runtimes. `description`
+ * is the module's own, repeated here for `arena --help`; a test keeps the two equal.
+ */
+export interface CommandEntry {
+  readonly name: string;
+  readonly description: string;
+  readonly load: () => Promise<CommandModule>;
+}
+
+export const commands: readonly CommandEntry[] = [
+  { name: 'games', description: 'list the games, their sides or parameters, and presets', load: async () => (await import('./games.js')).registerGames },
+  { name: 'rules', description: 'print the exact rules text a model reads', load: async () => (await import('./rules.js')).registerRules },
+  { name: 'agents', description: 'list the agent kinds and their parameters', load: async () => (await import('./agents.js')).registerAgents },
+  { name: 'match', description: 'play one match between two agents and write its trace', load: async () => (await import('./match.js')).registerMatch },
+  { name: 'demo', description: 'run the embedded demo tournament (no API key needed) and print its leaderboard', load: async () => (await import('./demo.js')).registerDemo },
+  { name: 'metrics', description: 'process metrics per agent and game, each with n and a 95% interval, from match traces', load: async () => (await import('./metrics.js')).registerMetrics },
+  { name: 'export', description: "export match traces in another tool's layout (advgamebench-csv: the reference evaluator's CSV folders)", load: async () => (await import('./export.js')).registerExport },
+  { name: 'tournament', description: 'run a tournament from a YAML/JSON config into the results store; re-running resumes it', load: async () => (await import('./tournament.js')).registerTournament },
+  { name: 'leaderboard', description: 'print the leaderboard of a stored run (default: the newest)', load: async () => (await import('./leaderboard.js')).registerLeaderboard },
+  { name: 'runs', description: 'list the runs in the results store', load: async () => (await import('./leaderboard.js')).registerRuns },
+  { name: 'regress', description: "play a candidate on a baseline run's seeds and opponents; exit 1 on a regression", load: async () => (await import('./regress.js')).registerRegress },
+  { name: 'plan-power', description: 'how many matches separate two win rates (or an Elo gap), and what that costs at measured rates', load: async () => (await import('./plan-power.js')).registerPlanPower },
+  { name: 'progress', description: 'annotate every move (and plan revision) with its progress A = Q − V under a prover policy (PRM.md)', load: async () => (await import('./progress.js')).registerProgress },
+  { name: 'verifier', description: 'the learned (ONNX) progress verifier: train it reproducibly, or measure it', load: async () => (await import('./verifier.js')).registerVerifier },
+  { name: 'experiment', description: 'experiments over many seeded games', load: async () => (await import('./experiment.js')).registerExperiment },
+  { name: 'serve', description: 'serve the results store as a local leaderboard and replay site on 127.0.0.1 (read-only)', load: async () => (await import('./serve.js')).registerServe },
+  { name: 'report', description: 'write the leaderboard and replay site as static files that open from disk (no server needed)', load: async () => (await import('./report.js')).registerReport },
+];
