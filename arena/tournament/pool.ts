@@ -79,8 +79,15 @@ export class MatchPool {
     if (!this.closed) this.spawn();
   }
 
+  /**
+   * Stops at once: queued matches are dropped (their promises reject) and the workers are terminated, so matches
+   * in flight are abandoned too (their promises reject); nothing they did reaches the caller.
+   */
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
+    for (const t of this.running.values()) t.reject(new Error('match pool closed'));
+    this.running.clear();
     for (const t of this.queue.splice(0)) t.reject(new Error('match pool closed'));
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
