@@ -188,7 +188,7 @@ describe('regress', () => {
 });
 
 describe('read-only commands never change the file they read', () => {
-  it.each([[['runs']], [['leaderboard']], [['metrics', '--run', 'x']], [['plan-power', '--elo', '50', '--run', 'x']]])('%j on an unrelated SQLite file: exit 2, file untouched', async (args) => {
+  it.each([[['runs']], [['leaderboard']], [['metrics', '--run', 'x']], [['plan-power', '--elo', '50', '--run', 'x']], [['report', '--html', join(tmpdir(), 'arena-ro-site')]]])('%j on an unrelated SQLite file: exit 2, file untouched', async (args) => {
     const path = join(mkdtempSync(join(tmpdir(), 'arena-ro-')), 'notes.db');
     const db = new Database(path);
     db.exec('CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES (\'keep\')');
