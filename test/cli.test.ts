@@ -68,6 +68,10 @@ describe('arena CLI', () => {
     [['match', '--game', 'turn-based', '--seat', '0=random', '--seat', '1=random', '--rounds', 'ten'], "arena: --rounds must be an integer in [1, 1000], got 'ten'"],
     [['rules', 'tower-defense'], 'arena: --side is required for tower-defense@1; valid choices: human, demon'],
     [['match', '--game', 'connect-four(rows=99)', '--seat', '0=random', '--seat', '1=random'], 'rows'],
+    [['match', '--game', 'connect-four', '--seat', '0=random', '--seat', '1=random', '--rounds', '3'], 'arena: --rounds applies to plan games only; connect-four@1(rows=6,cols=7) is a move game (its flags: --games, --attempts, --on-fail, --boards)'],
+    [['match', '--game', 'tic-tac-toe', '--seat', '0=random', '--seat', '1=random', '--budget', '0=5'], 'arena: --budget applies to plan games only'],
+    [['match', '--game', 'turn-based', '--seat', '0=random', '--seat', '1=random', '--games', '3'], 'arena: --games applies to move games only; turn-based@1 is a plan game (its flags: --rounds, --preset, --budget, --param,'],
+    [['plan-power', '--wr', '0.55,0.45', '--elo', '50'], 'arena: give either --wr p1,p2 or --elo <gap>, not both'],
   ])('a bad flag or name is one line listing the choices, exit 2: %j', async (args, message) => {
     const r = await cli(args);
     expect(r.code).toBe(2);

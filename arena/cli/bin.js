@@ -10,4 +10,5 @@ try {
   process.stderr.write('arena: the CLI is not built yet (dist/cli/main.js is missing); run `npm run build`, or `npm ci`, which builds it\n');
   process.exit(1);
 }
+cli.exitQuietlyOnBrokenPipe?.();
 process.exitCode = await cli.runCli(process.argv.slice(2));

@@ -12,5 +12,9 @@ export class UsageError extends Error {
 
 /** "unknown game 'x'; valid choices: a, b, c" */
 export function unknownChoice(what: string, given: string, choices: readonly string[]): UsageError {
-  return new UsageError(`unknown ${what} '${given}'; valid choices: ${choices.join(', ')}`);
+  return new UsageError(`unknown ${what} '${given}'; valid choices: ${choices.length > 0 ? choices.join(', ') : '(none)'}`);
 }
+
+/** Exit codes of the CLI (the README's table): 1 a failed command or a regression, 2 a usage error. */
+export const EXIT_INCOMPLETE = 3;
+export const EXIT_INTERRUPTED = 130;

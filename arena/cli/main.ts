@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
 import { UsageError } from './errors.js';
+import { PACKAGE_VERSION } from './version.js';
 
 /** The command `argv` runs or asks help for: its first word (the root takes no option with a value), or the word after `help`. */
 export function invokedCommand(argv: readonly string[]): string | undefined {
@@ -16,6 +17,7 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
   const program = new Command('arena')
     .description('Strategic-game evaluation arena: traced plans, revisions, budgets and process metrics.')
     .showHelpAfterError('(run with --help for usage)')
+    .version(PACKAGE_VERSION, '-V, --version', 'print the arena version')
     .exitOverride();
   const wanted = invokedCommand(argv);
   for (const entry of commands) {
@@ -25,7 +27,23 @@ export async function buildProgram(argv: readonly string[]): Promise<Command> {
   return program;
 }
 
-/** Runs the CLI and returns the exit code: 0 ok, 1 a failed run or a regression, 2 a usage error. */
+/**
+ * Output piped into a reader that stops early (`arena games | head -1`): the broken pipe (EPIPE) ends the process
+ * quietly with status 0 instead of a stack trace. Installed by the entry points, not by `runCli`.
+ */
+export function exitQuietlyOnBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(0);
+      throw err;
+    });
+  }
+}
+
+/**
+ * Runs the CLI and returns the exit code: 0 ok, 1 a failed command or a regression, 2 a usage error, 3 an
+ * incomplete run (matches left without a result), 130 interrupted.
+ */
 export async function runCli(argv: readonly string[]): Promise<number> {
   try {
     const program = await buildProgram(argv);
@@ -47,5 +65,6 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 }
 
 if (process.argv[1] !== undefined && /arena[\\/]cli[\\/]main\.ts$/.test(process.argv[1])) {
+  exitQuietlyOnBrokenPipe();
   process.exitCode = await runCli(process.argv.slice(2));
 }

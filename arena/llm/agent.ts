@@ -250,7 +250,7 @@ export const llmAgentKind: AgentKind = {
     'max_tokens=(config): completion token limit sent to the endpoint',
     'reasoning_effort=(config): none|minimal|low|medium|high, where the endpoint supports it',
     'token_budget=(config): generated tokens per decision, reported in meta (never enforced)',
-    'plan_repair=(config, false): plan games: accept plans recovered beyond the SPEC §1.2 extraction',
+    'plan_repair=(config, false): plan games: accept plans recovered beyond the reply parsing of the README (a json fence or the whole reply)',
     'sample_scope=(config, match): match|global: whether identical requests share cached answers across matches',
   ],
   create: (spec, env) => createLlmAgent(spec, env),

@@ -48,6 +48,8 @@ describe('tournament config validation', () => {
     ['unknown agent kind', { ...ok, agents: { a: 'random', b: 'alphazero' } }, "t.yaml: agents.b: unknown agent kind 'alphazero'; valid kinds: counter, greedy, llm, mcts, "],
     ['unknown game', { ...ok, games: ['chess'] }, "t.yaml: games[0].id: unknown game 'chess'; valid choices: tower-defense, auto-battler, turn-based, tic-tac-toe, connect-four"],
     ['unknown agent in a game', { ...ok, games: [{ id: 'auto-battler', agents: ['a', 'zz'] }] }, "t.yaml: games[0].agents[1]: unknown agent 'zz'; agents are a, b"],
+    ['a parameter the game does not have', { ...ok, games: [{ id: 'tower-defense', params: { hp0: 130 } }] }, "t.yaml: games[0] (tower-defense): unknown parameter of tower-defense 'hp0'; valid choices: (none)"],
+    ['an unknown preset', { ...ok, games: [{ id: 'turn-based', preset: 'hard' }] }, "t.yaml: games[0] (turn-based): unknown preset of turn-based 'hard'; valid choices: default, paper"],
     ['workers out of range', { ...ok, concurrency: { workers: 0 } }, 't.yaml: concurrency.workers: Too small: expected number to be >=1'],
   ];
 

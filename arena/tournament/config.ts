@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { registerBuiltinAgents } from '../agents/builtin.js';
 import { agentKinds } from '../agents/registry.js';
 import { parseAgentSpec } from '../agents/spec.js';
+import { planConfig } from '../games/plan-config.js';
 import { resolveGame } from '../games/registry.js';
 import { UsageError } from '../cli/errors.js';
 import { formatZodError } from '../config/zod-errors.js';
@@ -136,10 +137,18 @@ export function checkTournamentConfig(value: unknown, source: string, defaultNam
   }
   c.games.forEach((g, i) => {
     g.agents?.forEach((n, j) => names.has(n) || problems.push(`${source}: games[${i}].agents[${j}]: unknown agent '${n}'; agents are ${[...names].join(', ')}`));
+    let resolved: ReturnType<typeof resolveGame>;
     try {
-      resolveGame(g.id);
+      resolved = resolveGame(g.id);
     } catch (err) {
       problems.push(`${source}: games[${i}].id: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    // Presets, budgets and parameters are checked here, once, not first when the matches are scheduled.
+    try {
+      if (resolved.family === 'plan') planConfig(resolved.game, g.preset, Object.entries(g.budgets ?? {}).map(([k, v]) => `${k}=${v}`), Object.entries(g.params ?? {}).map(([k, v]) => `${k}=${v}`));
+    } catch (err) {
+      problems.push(`${source}: games[${i}] (${g.id}): ${err instanceof Error ? err.message : String(err)}`);
     }
   });
   if (c.schedule.type === 'gauntlet') {

@@ -22,6 +22,7 @@ export class MatchPool {
   private readonly running = new Map<Worker, Task>();
   private nextId = 0;
   private closed = false;
+  private closing: Promise<void> | undefined;
 
   constructor(
     size: number,
@@ -79,8 +80,19 @@ export class MatchPool {
     if (!this.closed) this.spawn();
   }
 
-  async close(): Promise<void> {
+  /**
+   * Stops at once: queued matches are dropped (their promises reject) and the workers are terminated, so matches
+   * in flight are abandoned too (their promises reject); nothing they did reaches the caller.
+   */
+  close(): Promise<void> {
+    this.closing ??= this.shutdown();
+    return this.closing;
+  }
+
+  private async shutdown(): Promise<void> {
     this.closed = true;
+    for (const t of this.running.values()) t.reject(new Error('match pool closed'));
+    this.running.clear();
     for (const t of this.queue.splice(0)) t.reject(new Error('match pool closed'));
     await Promise.all(this.workers.map((w) => w.terminate()));
   }

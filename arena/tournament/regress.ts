@@ -6,6 +6,7 @@ import { UsageError } from '../cli/errors.js';
 import type { PlannedMatch, Store } from '../store/store.js';
 import type { MoveMatchSpec, PlanMatchSpec, SeatSpec, TraceEvent } from '../trace/events.js';
 import type { RegressSuite } from './regress-config.js';
+import { checkAgents } from './check-agents.js';
 import { playPending } from './run.js';
 
 export interface RegressResult {
@@ -17,11 +18,13 @@ export interface RegressResult {
   readonly verdicts: readonly Verdict[];
   readonly regression: boolean;
   readonly matches: number;
+  /** The baseline matches the candidate was to play. */
+  readonly planned: number;
 }
 
 /**
  * Plays the candidate on the baseline run's matches of the target agent (same keys, seeds, opponents, sides and
- * settings), then applies the regression verdict of METRICS.md to each gate. Resumable like a tournament.
+ * settings), then applies the regression verdict (metrics/README.md) to each gate. Resumable like a tournament.
  */
 export async function runRegression(
   store: Store,
@@ -51,6 +54,10 @@ export async function runRegression(
   const identity = { baseline: base.id, target: suite.target, candidate: candidateSpec, gates: suite.gates };
   const hash = createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 16);
   const runId = `${suite.name ?? 'regress'}-${base.name}-${candidateName}-${hash.slice(0, 6)}`;
+  // The candidate must be able to play every one of the target's games (and its model be reachable) before any
+  // match is played: a candidate that cannot play them is a usage error, never "0 matches, no regression".
+  const done = new Set(store.getRun(runId) ? store.matches(runId, { status: 'completed' }).map((m) => m.match_key) : []);
+  checkAgents(planned, env, (m) => !done.has(m.key));
   if (!store.getRun(runId)) store.createRun({ id: runId, name: runId, kind: 'regress', config: { ...identity, suite }, configHash: hash, seed: suite.seed });
   store.planMatches(runId, planned);
   await playPending(store, runId, { env, ...(options.quiet ? { quiet: true } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.workers ? { workers: options.workers } : {}) }, suite.workers !== undefined ? { workers: suite.workers } : {});
@@ -65,7 +72,7 @@ export async function runRegression(
   const candRecords = extractRecords(candTraces).records.filter((r) => r.agent === candidateName);
   const verdicts = regressionVerdicts(baseRecords, candRecords, suite.gates, { bootstrap: suite.bootstrap, seed: suite.seed });
   const regression = verdicts.some((v) => v.regression);
-  const result: RegressResult = { runId, baseline: base.name, target: suite.target, candidate: candidateName, candidateSpec, verdicts, regression, matches: candRecords.length };
+  const result: RegressResult = { runId, baseline: base.name, target: suite.target, candidate: candidateName, candidateSpec, verdicts, regression, matches: candRecords.length, planned: planned.length };
   store.setRunMeta(runId, { baseline: base.name, candidate: candidateName, candidateSpec, target: suite.target, regression, verdicts });
   store.setRunStatus(runId, store.pendingMatches(runId).length === 0 ? 'completed' : 'incomplete');
   return result;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import type { AgentEnv } from '../agents/registry.js';
 import { UsageError } from '../cli/errors.js';
@@ -7,6 +8,7 @@ import type { Store } from '../store/store.js';
 import type { TraceEvent } from '../trace/events.js';
 import type { TournamentConfig } from './config.js';
 import { executeMatch, failureTrace, outcomeOf, type MatchJob } from './execute.js';
+import { checkAgents } from './check-agents.js';
 import { MatchPool } from './pool.js';
 import { createProgress, type ProgressState } from './progress.js';
 import { scheduleTournament } from './schedule.js';
@@ -53,9 +55,13 @@ export async function runTournament(config: TournamentConfig, options: Tournamen
     throw new UsageError(`run '${config.name}' already exists in ${store.path} with a different config; give the tournament a new name (name: in the config) to start a new run`);
   }
   const runId = existing?.id ?? config.name;
+  const planned = scheduleTournament(config);
+  // Every agent must be buildable for the games it plays, and every model it calls reachable with a key, before
+  // anything is stored or played: a bad spec or an unset key variable is a usage error, not a run of errors.
+  const done = new Set(existing ? store.matches(runId, { status: 'completed' }).map((m) => m.match_key) : []);
+  checkAgents(planned, options.env, (m) => !done.has(m.key));
   if (!existing) store.createRun({ id: runId, name: config.name, kind: options.kind ?? 'tournament', config, configHash: hash, seed: config.seed, meta: options.meta ?? {} });
   else store.setRunStatus(runId, 'running');
-  const planned = scheduleTournament(config);
   store.planMatches(runId, planned);
   const { played, progress } = await playPending(store, runId, options, { ...(config.workers !== undefined ? { workers: config.workers } : {}), ...(config.maxConcurrentMatches !== undefined ? { maxConcurrentMatches: config.maxConcurrentMatches } : {}) });
   store.setRunStatus(runId, store.pendingMatches(runId).length === 0 ? 'completed' : 'incomplete');
@@ -88,14 +94,26 @@ export async function playPending(
   const workers = Math.max(1, Math.min(options.workers ?? limits.workers ?? availableParallelism(), cpuJobs.length));
   const pool = workers > 1 ? new MatchPool(workers, options.env) : undefined;
   const netLimit = pLimit(limits.maxConcurrentMatches ?? 64);
+  // Without a pool, CPU-bound matches run one at a time here (interleaving them gains nothing and delays a stop).
+  const cpuLimit = pLimit(1);
+  // An abort stops scheduling at once: queued matches return without playing, the pool's workers (with the matches
+  // in flight there) are terminated, and matches in this thread see the signal. None of those is stored: they stay
+  // pending for the resume.
+  const onAbort = (): void => {
+    void pool?.close();
+  };
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   let played = 0;
   try {
     const runOne = async (job: MatchJob, viaPool: boolean): Promise<void> => {
+      // In this thread, give the event loop a turn first, so a signal (Ctrl-C) is seen between matches.
+      if (!viaPool) await nextTurn();
       if (options.signal?.aborted) return;
       let events: TraceEvent[];
       try {
         events = viaPool && pool ? await pool.run(job) : await executeMatch(job, options.env, options.signal);
       } catch (err) {
+        if (options.signal?.aborted) return;
         // A crash outside the match runner (a worker died): recorded as an internal error, never as a result.
         events = failureTrace(job, 'internal', err instanceof Error ? err.message : String(err));
       }
@@ -106,10 +124,11 @@ export async function playPending(
       played++;
     };
     await Promise.all([
-      ...cpuJobs.map((job) => (pool ? runOne(job, true) : netLimit(() => runOne(job, false)))),
+      ...cpuJobs.map((job) => (pool ? runOne(job, true) : cpuLimit(() => runOne(job, false)))),
       ...netJobs.map((job) => netLimit(() => runOne(job, false))),
     ]);
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
     reporter.stop();
     await pool?.close();
   }

@@ -95,7 +95,7 @@ export function registerExperiment(program: Command): void {
   const cmd = program.command('experiment').description('experiments over many seeded games');
   cmd
     .command('prm')
-    .description('compute-matched comparison of PAV-guided, ORM-guided and unguided play (PRM.md): win rate with 95% intervals against verifier compute')
+    .description('compute-matched comparison of PAV-guided, ORM-guided and unguided play (metrics/README.md): win rate with 95% intervals against verifier compute')
     .option('--game <id>', 'move game', 'connect-four')
     .option('--seeds <list>', 'seeds; every scorer plays the same games', '1,2')
     .option('--games <N>', 'games per seed (first move alternates)', '50')

@@ -27,7 +27,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'runs', description: 'list the runs in the results store', load: async () => (await import('./leaderboard.js')).registerRuns },
   { name: 'regress', description: "play a candidate on a baseline run's seeds and opponents; exit 1 on a regression", load: async () => (await import('./regress.js')).registerRegress },
   { name: 'plan-power', description: 'how many matches separate two win rates (or an Elo gap), and what that costs at measured rates', load: async () => (await import('./plan-power.js')).registerPlanPower },
-  { name: 'progress', description: 'annotate every move (and plan revision) with its progress A = Q − V under a prover policy (PRM.md)', load: async () => (await import('./progress.js')).registerProgress },
+  { name: 'progress', description: 'annotate every move (and plan revision) with its progress A = Q − V under a prover policy (metrics/README.md)', load: async () => (await import('./progress.js')).registerProgress },
   { name: 'verifier', description: 'the learned (ONNX) progress verifier: train it reproducibly, or measure it', load: async () => (await import('./verifier.js')).registerVerifier },
   { name: 'experiment', description: 'experiments over many seeded games', load: async () => (await import('./experiment.js')).registerExperiment },
   { name: 'serve', description: 'serve the results store as a local leaderboard and replay site on 127.0.0.1 (read-only)', load: async () => (await import('./serve.js')).registerServe },

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { buildLeaderboard } from '../../leaderboard/build.js';
 import { formatLeaderboard } from '../../leaderboard/format.js';
 import { DEFAULT_STORE } from '../../store/store.js';
+import { unknownChoice } from '../errors.js';
 import { openExistingStore, pickRun } from './store-option.js';
 import { addBoardOptions, checkBoardOptions, type BoardOptions } from './tournament.js';
 
@@ -20,6 +21,10 @@ export function registerLeaderboard(program: Command): void {
       const runId = pickRun(store, run);
       const row = store.getRun(runId);
       const configAnchor = row ? (JSON.parse(row.config_json) as { anchor?: string }).anchor : undefined;
+      if (opts.anchor !== undefined) {
+        const agents = [...new Set(store.matches(runId).flatMap((m) => [m.agent0, m.agent1]))].sort();
+        if (!agents.includes(opts.anchor)) throw unknownChoice(`anchor agent of run '${row?.name ?? runId}'`, opts.anchor, agents);
+      }
       const anchor = opts.anchor ?? configAnchor;
       const lb = buildLeaderboard([...store.traces(runId)], { ...(anchor !== undefined ? { anchor } : {}), ratings: board.ratings, bootstrap: board.bootstrap, seed: row?.seed ?? 1 });
       process.stdout.write(`${formatLeaderboard(lb, board.format, opts.byGame === true)}\n`);

@@ -116,6 +116,22 @@ async function runPlan(game: PlanGame, id: string, opts: MatchOptions, env: Agen
   if (end?.type === 'match_end' && end.status === 'error') process.exitCode = 1;
 }
 
+/** Flags that apply to one game family only, by option name. */
+const FAMILY_FLAGS: Readonly<Record<'plan' | 'move', readonly string[]>> = {
+  plan: ['rounds', 'preset', 'budget', 'param', 'reviseFirst', 'roundNumbering', 'planReport', 'log'],
+  move: ['games', 'attempts', 'onFail', 'boards'],
+};
+
+/** A flag given for the other family (e.g. `--rounds` on Connect Four) is a usage error, never silently ignored. */
+function rejectOtherFamilyFlags(cmd: Command, id: string, family: 'plan' | 'move'): void {
+  const other = family === 'plan' ? 'move' : 'plan';
+  for (const name of FAMILY_FLAGS[other]) {
+    if (cmd.getOptionValueSource(name) !== 'cli') continue;
+    const flag = cmd.options.find((o) => o.attributeName() === name)?.long ?? name;
+    throw new UsageError(`${flag} applies to ${other} games only; ${id} is a ${family} game (its flags: ${FAMILY_FLAGS[family].map((n) => cmd.options.find((o) => o.attributeName() === n)?.long).join(', ')})`);
+  }
+}
+
 export function registerMatch(program: Command): void {
   program
     .command('match')
@@ -140,8 +156,9 @@ export function registerMatch(program: Command): void {
     .option('--cache-dir <dir>', 'LLM response cache directory', '.arena-cache')
     .option('--out <file>', 'write the trace as JSONL')
     .option('--quiet', 'print nothing but errors')
-    .action(async (opts: MatchOptions) => {
+    .action(async (opts: MatchOptions, cmd: Command) => {
       const resolved = resolveGame(opts.game);
+      rejectOtherFamilyFlags(cmd, resolved.id, resolved.family);
       const env = await matchEnv(opts);
       if (resolved.family === 'plan') return runPlan(resolved.game, resolved.id, opts, env);
       return runMove(resolved.id, resolved.game.params, opts, env);

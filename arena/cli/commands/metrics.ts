@@ -124,7 +124,7 @@ export function registerMetrics(program: Command): void {
     .argument('[inputs...]', 'trace files (JSONL); with --profile advgamebench also folders in the reference CSV layout')
     .option('--run <run>', 'also read every trace of a stored run (name or id)')
     .option('--store <file>', 'results store for --run', DEFAULT_STORE)
-    .option('--profile <name>', 'default (METRICS.md) or advgamebench (the reference evaluator, to the letter)', 'default')
+    .option('--profile <name>', 'default (metrics/README.md) or advgamebench (the reference evaluator, to the letter)', 'default')
     .option('--correlate <a,b>', 'correlate two metrics across agents, e.g. ORR,CSR (Pearson r with p, Spearman ρ, n)')
     .option('--format <format>', `output format: ${OUTPUT_FORMATS.join(', ')}`, 'table')
     .option('--seed <n>', 'bootstrap seed', '1')

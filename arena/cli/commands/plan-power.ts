@@ -50,6 +50,8 @@ export function registerPlanPower(program: Command): void {
     .action((opts: PowerOptions) => {
       let p1: number;
       let p2: number;
+      if (opts.wr !== undefined && opts.elo !== undefined) throw new UsageError('give either --wr p1,p2 or --elo <gap>, not both');
+      if (opts.agent !== undefined && opts.run === undefined) throw new UsageError('--agent needs --run <run> (it picks that agent\'s matches in the run)');
       if (opts.wr !== undefined) {
         const parts = opts.wr.split(',');
         if (parts.length !== 2) throw new UsageError(`--wr takes two win rates, e.g. 0.55,0.45; got '${opts.wr}'`);

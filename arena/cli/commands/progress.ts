@@ -83,7 +83,7 @@ async function run(inputs: readonly string[], opts: ProgressOptions): Promise<vo
   let where: string;
   if (opts.run !== undefined || (inputs.length === 0 && opts.store !== undefined)) {
     if (inputs.length > 0) throw new UsageError('give trace files or --run, not both');
-    const store = openExistingStore(opts.store);
+    const store = openExistingStore(opts.store, { write: true });
     try {
       const done = annotateRun(store, opts.run, options);
       matches = done.matches;
@@ -111,7 +111,7 @@ async function run(inputs: readonly string[], opts: ProgressOptions): Promise<vo
 export function registerProgress(program: Command): void {
   program
     .command('progress')
-    .description('annotate every move (and plan revision) with its progress A = Q − V under a prover policy (PRM.md)')
+    .description('annotate every move (and plan revision) with its progress A = Q − V under a prover policy (metrics/README.md)')
     .argument('[traces...]', 'trace files (JSONL); or use --run with --store')
     .option('--run <run>', 'annotate a stored run into a new run <name>-progress (the original is kept as it is)')
     .option('--store <file>', 'results store (default arena.db)')

@@ -5,6 +5,8 @@ import { DEFAULT_STORE, Store } from '../../store/store.js';
 import { loadRegressSuite } from '../../tournament/regress-config.js';
 import { regressJunit, regressMarkdown } from '../../tournament/regress-report.js';
 import { runRegression } from '../../tournament/regress.js';
+import { EXIT_INCOMPLETE, EXIT_INTERRUPTED } from '../errors.js';
+import { incompleteSummary, interruptOnSignals } from './run-status.js';
 import { agentEnv } from './tournament.js';
 
 function write(path: string, text: string): void {
@@ -29,7 +31,26 @@ export function registerRegress(program: Command): void {
       const store = new Store(opts.store);
       try {
         const env = await agentEnv(suite, store, opts.models);
-        const result = await runRegression(store, suite, opts.baseline, opts.candidate, env, opts.quiet ? { quiet: true } : {});
+        const controller = new AbortController();
+        const stop = interruptOnSignals(controller);
+        let result;
+        try {
+          result = await runRegression(store, suite, opts.baseline, opts.candidate, env, { signal: controller.signal, ...(opts.quiet ? { quiet: true } : {}) });
+        } finally {
+          stop();
+        }
+        if (controller.signal.aborted) {
+          process.stderr.write(`Interrupted: the candidate has results in ${result.matches} of ${result.planned} matches (store: ${opts.store}). Run the same command again to resume.\n`);
+          process.exitCode = EXIT_INTERRUPTED;
+          return;
+        }
+        if (result.matches < result.planned) {
+          // Comparing fewer matches than the baseline's is no verdict: no report claims a pass.
+          const pending = incompleteSummary(store, result.runId);
+          process.stderr.write(`Incomplete (exit 3): the candidate has results in ${result.matches} of the baseline's ${result.planned} matches of '${result.target}', so there is no verdict.${pending !== undefined ? ` ${pending}` : ''}\n`);
+          process.exitCode = EXIT_INCOMPLETE;
+          return;
+        }
         const md = regressMarkdown(result);
         write(opts.markdown, md);
         write(opts.junit, regressJunit(result));

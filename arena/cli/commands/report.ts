@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeStaticSite } from '../../../web/server/export.js';
 import { DEFAULT_STORE } from '../../store/store.js';
-import { UsageError } from '../errors.js';
+import { openExistingStore } from './store-option.js';
 import { intFlag } from './serve.js';
 
 export function registerReport(program: Command): void {
@@ -17,7 +16,7 @@ export function registerReport(program: Command): void {
     .action(async (opts: { html: string; store: string; maxTraces: string; bootstrap: string }) => {
       const maxTraces = intFlag('max-traces', opts.maxTraces, 0, 100_000);
       const bootstrap = intFlag('bootstrap', opts.bootstrap, 0, 100_000);
-      if (!existsSync(opts.store)) throw new UsageError(`no results store at '${opts.store}'; run a tournament first or pass --store <file>`);
+      openExistingStore(opts.store).close(); // a missing file or one that is not an arena store: a usage error
       const result = await writeStaticSite({ storePath: opts.store, outDir: opts.html, maxTraces, bootstrap });
       const mb = (result.bytes / 1e6).toFixed(1);
       process.stdout.write(`Wrote ${result.files} files (${mb} MB, ${result.traces} match traces) to ${opts.html}; open ${resolve(opts.html, 'index.html')} in a browser.\n`);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { startServer } from '../../../web/server/http.js';
 import { DEFAULT_STORE } from '../../store/store.js';
+import { openExistingStore } from './store-option.js';
 import { UsageError } from '../errors.js';
 
 /** A whole number in [min, max] from a flag, or a UsageError naming the flag. */
@@ -21,7 +21,7 @@ export function registerServe(program: Command): void {
     .action(async (opts: { store: string; port: string; bootstrap: string }) => {
       const port = intFlag('port', opts.port, 0, 65535);
       const bootstrap = intFlag('bootstrap', opts.bootstrap, 0, 100_000);
-      if (!existsSync(opts.store)) throw new UsageError(`no results store at '${opts.store}'; run a tournament first or pass --store <file>`);
+      openExistingStore(opts.store).close(); // a missing file or one that is not an arena store: a usage error
       const server = await startServer({ storePath: opts.store, port, bootstrap });
       process.stdout.write(`Serving ${opts.store} (read-only) at ${server.url}\nPress Ctrl-C to stop.\n`);
       await new Promise<void>((resolve) => {

@@ -8,7 +8,8 @@ import { StoreResponseCache } from '../../store/response-cache.js';
 import { DEFAULT_STORE, Store } from '../../store/store.js';
 import { loadTournamentConfig, type TournamentConfig } from '../../tournament/config.js';
 import { runTournament } from '../../tournament/run.js';
-import { UsageError, unknownChoice } from '../errors.js';
+import { EXIT_INCOMPLETE, EXIT_INTERRUPTED, UsageError, unknownChoice } from '../errors.js';
+import { incompleteSummary, interruptOnSignals } from './run-status.js';
 
 export interface BoardOptions {
   format: string;
@@ -61,26 +62,28 @@ export function registerTournament(program: Command): void {
     try {
       const env = await agentEnv(config, store, opts.models);
       const controller = new AbortController();
-      const onSignal = () => controller.abort();
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
+      const stop = interruptOnSignals(controller);
       let result;
       try {
         result = await runTournament(config, { store, env, signal: controller.signal, ...(workers !== undefined ? { workers } : {}), ...(opts.quiet ? { quiet: true } : {}) });
       } finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        stop();
       }
       const counts = store.counts(result.runId);
       if (controller.signal.aborted) {
         process.stderr.write(`Interrupted: ${counts.completed} of ${counts.total} matches are stored in ${opts.store}. Run the same command again to resume.\n`);
-        process.exitCode = 130;
+        process.exitCode = EXIT_INTERRUPTED;
         return;
       }
       const matches = [...store.traces(result.runId)];
       const lb = buildLeaderboard(matches, { ...(config.anchor !== undefined ? { anchor: config.anchor } : {}), ratings: board.ratings, bootstrap: board.bootstrap, seed: config.seed });
       process.stdout.write(`Run '${result.runId}': ${counts.completed} completed, ${counts.errors} errors of ${counts.total} matches (store: ${opts.store}).\n\n`);
       process.stdout.write(`${formatLeaderboard(lb, board.format, opts.byGame === true)}\n`);
+      const missing = incompleteSummary(store, result.runId);
+      if (missing !== undefined) {
+        process.stderr.write(`${missing}\n`);
+        process.exitCode = EXIT_INCOMPLETE;
+      }
     } finally {
       store.close();
     }
