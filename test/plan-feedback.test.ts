@@ -47,6 +47,8 @@ function script(game: PlanGame, side: SideIndex): () => string {
   };
 }
 
+const count = (v: unknown, one: string, many: string): string => `${String(v)} ${v === 1 ? one : many}`;
+
 /** The facts each game's feedback must state about a battle, generated here from the recorded round result. */
 function promisedFacts(game: PlanGame, r: RoundResult): string[] {
   const s = r.raw.summary;
@@ -54,14 +56,14 @@ function promisedFacts(game: PlanGame, r: RoundResult): string[] {
   if (r.reason !== 'battle') facts.push('The budget rule decided the round');
   if (game.id === 'tower-defense') {
     facts.push(r.raw.winner === 1 ? `broke through in lane y = ${String(s['lostRow'])} at t = ${String(s['endTick'])} ms` : 'the Humans held');
-    facts.push(`Alive at the end: ${String(s['humansAlive'])} Human units, ${String(s['demonsAlive'])} demons (of ${String(s['demonsAppeared'])} that appeared)`);
+    facts.push(`Alive at the end: ${count(s['humansAlive'], 'Human unit', 'Human units')}, ${count(s['demonsAlive'], 'demon', 'demons')} (of ${String(s['demonsAppeared'])} that appeared)`);
   } else if (game.id === 'auto-battler') {
-    facts.push(`The battle lasted ${String(s['turns'])} turns; the ${s['first'] === 0 ? 'Defender' : 'Invader'} took the first turn.`);
-    facts.push(`Defender ${String(s['remain0'])} units with ${String(s['hp0'])} total Health`, `Invader ${String(s['remain1'])} units with ${String(s['hp1'])} total Health`);
+    facts.push(`The battle lasted ${count(s['turns'], 'turn', 'turns')}; the ${s['first'] === 0 ? 'Defender' : 'Invader'} took the first turn.`);
+    facts.push(`Defender ${count(s['remain0'], 'unit', 'units')} with ${String(s['hp0'])} total Health`, `Invader ${count(s['remain1'], 'unit', 'units')} with ${String(s['hp1'])} total Health`);
   } else {
     if (s['end'] === 'defeat') facts.push(`It ended in round ${String(s['rounds'])}`);
     if (s['end'] === 'no_characters') facts.push('a side had no usable character');
-    facts.push(`Defenders ${String(s['alive0'])} characters with ${String(s['hp0'])} HP in total`, `Invaders ${String(s['alive1'])} characters with ${String(s['hp1'])} HP in total`);
+    facts.push(`Defenders ${count(s['alive0'], 'character', 'characters')} with ${String(s['hp0'])} HP in total`, `Invaders ${count(s['alive1'], 'character', 'characters')} with ${String(s['hp1'])} HP in total`);
   }
   return facts;
 }

@@ -2,6 +2,7 @@ import type { BattleResult, PlanGameConfig, SideIndex } from '../core/plan-game.
 import { TIME_CAP_MS } from './catalogue.js';
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+const count = (v: unknown, one: string, many: string): string => `${num(v)} ${num(v) === 1 ? one : many}`;
 
 /**
  * What happened in a Tower Defense battle, as the rules text promises it is reported: where the demons broke
@@ -16,5 +17,5 @@ export function battleReport(result: Pick<BattleResult, 'winner' | 'steps' | 'ca
       : result.capped
         ? `No demon broke through before the time limit (t = ${TIME_CAP_MS} ms): the Humans held.`
         : `Every demon was destroyed by t = ${t} ms: the Humans held.`;
-  return `${how} Alive at the end: ${num(s['humansAlive'])} Human units, ${num(s['demonsAlive'])} demons (of ${num(s['demonsAppeared'])} that appeared).`;
+  return `${how} Alive at the end: ${count(s['humansAlive'], 'Human unit', 'Human units')}, ${count(s['demonsAlive'], 'demon', 'demons')} (of ${num(s['demonsAppeared'])} that appeared).`;
 }
