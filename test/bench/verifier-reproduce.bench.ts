@@ -9,8 +9,8 @@ import type { BenchResult } from './types.js';
 /**
  * Reproduces the shipped Connect Four verifier with the documented command, `npx arena verifier train --game
  * connect-four --seed 1` (the built CLI, in a fresh directory, so it writes out/verifiers/connect-four-verifier.onnx),
- * and fails unless the file is byte for byte the shipped one. Takes a few minutes: run it alone with
- * `npm run bench verifier-reproduce`.
+ * and fails unless the file is byte for byte the shipped one. It runs the built CLI (`npm run build` after changing
+ * the sources). Takes about 2 minutes: run it alone with `npm run bench verifier-reproduce`.
  */
 export async function bench(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'arena-verifier-reproduce-'));
