@@ -91,7 +91,7 @@ describe.each(planGames.map((g) => [g.id, g] as const))('LLM plan match: %s', (i
     expect(new Set(revisions.map((s) => s.side))).toEqual(new Set([0, 1]));
     // Strict SPEC §1.2 reading: the trailing-comma revisions count as unparseable (empty plan), and say why.
     expect(revisions.some((s) => s.parseError !== undefined)).toBe(true);
-    for (const s of submissions) expect(s.meta).toMatchObject({ promptVersion: 'v1', model: models[s.side] });
+    for (const s of submissions) expect(s.meta).toMatchObject({ promptVersion: 'v2', model: models[s.side] });
     const requests = server.requests.slice(before);
     expect(requests).toHaveLength(submissions.length);
     expect(requests.some((r) => /could not be read as JSON/.test(lastUser(r.body)))).toBe(true);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerBuiltinAgents } from '../arena/agents/builtin.js';
@@ -7,7 +8,7 @@ import { createConnectFour, type ConnectFourState } from '../games/connect-four/
 import type { MoveGame } from '../games/core/move-game.js';
 import { createRng } from '../games/core/rng.js';
 import { parseProver } from '../metrics/progress/provers.js';
-import { generateDataset } from '../metrics/verifier/dataset.js';
+import { generateDataset, sliceStates } from '../metrics/verifier/dataset.js';
 import { encodeMoves } from '../metrics/verifier/encode.js';
 import { forward } from '../metrics/verifier/mlp.js';
 import { mlpFromOnnx, mlpToOnnx } from '../metrics/verifier/onnx-export.js';
@@ -15,6 +16,9 @@ import { evaluateModel, trainConnectFourVerifier, DEFAULT_RECIPE } from '../metr
 import { DEFAULT_VERIFIER_MODEL, VerifierModel } from '../metrics/verifier/runtime.js';
 
 registerBuiltinAgents();
+
+/** sha256 of the model `trainConnectFourVerifier` makes from the small recipe below (see models/README.md). */
+const PINNED_SMALL_RECIPE_SHA256 = '5245256c468e43d5585b69d1b4672e3a16ec135d77655eb71fdf4ed867a1cba3';
 const c4 = createConnectFour();
 const models: VerifierModel[] = [];
 afterAll(async () => {
@@ -63,6 +67,18 @@ describe('the shipped Connect Four verifier', () => {
     let worst = 0;
     for (let i = 0; i < onnx.length; i++) worst = Math.max(worst, Math.abs((onnx[i] as number) - (ts[i] as number)));
     expect(worst).toBeLessThan(1e-5);
+  });
+
+  it('was trained on the positions the current pipeline draws for its recipe (the documented defaults, seed 1)', async () => {
+    const { metadata } = mlpFromOnnx(new Uint8Array(await readFile(DEFAULT_VERIFIER_MODEL)));
+    const recipe = JSON.parse(metadata.recipe ?? '{}') as typeof DEFAULT_RECIPE & { seed: number };
+    expect(recipe).toEqual({ ...DEFAULT_RECIPE, seed: 1 });
+    // Self-play positions do not depend on the rollout count (labels draw from their own stream), so one playout
+    // per step gives the recipe's positions fast; the held-out split must be the one the model was measured on.
+    const positions = generateDataset(c4, { positions: recipe.positions, rollouts: 1, seed: recipe.seed, prover: parseProver(recipe.prover) });
+    const cut = Math.round(positions.states * (1 - recipe.heldOut));
+    const heldOut = JSON.parse(metadata.heldOutQuality ?? '{}') as { states: number; steps: number };
+    expect(heldOut).toMatchObject({ states: positions.states - cut, steps: sliceStates(positions, cut, positions.states).size });
   });
 
   it('ranks the prover’s best move first more often than chance on fresh labelled positions', async () => {
@@ -115,6 +131,14 @@ describe('onnx agents and the onnx verifier', () => {
 });
 
 describe('verifier training', () => {
+  it('is deterministic: a pinned small recipe gives the same bytes every time (if this hash changes, the shipped model no longer reproduces: retrain it)', async () => {
+    const recipe = { ...DEFAULT_RECIPE, seed: 1, positions: 150, rollouts: 4, epochs: 2, hidden: [16] };
+    const [a, b] = [await trainConnectFourVerifier(recipe), await trainConnectFourVerifier(recipe)];
+    expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+    expect(createHash('sha256').update(a.bytes).digest('hex')).toBe(PINNED_SMALL_RECIPE_SHA256);
+  });
+
+
   it('a tiny seeded run produces a loadable ONNX model with a symbolic batch dimension', async () => {
     const done = await trainConnectFourVerifier({ ...DEFAULT_RECIPE, seed: 3, positions: 60, rollouts: 4, epochs: 1, hidden: [8], batchSize: 64 });
     expect(done.parameters).toBe(91 * 8 + 8 + 8 * 2 + 2);

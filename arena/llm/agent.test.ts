@@ -28,7 +28,7 @@ describe('LlmAgent in move games', () => {
     expect(decision.meta).toMatchObject({ plan: 'take the centre', promptVersion: PROMPT_VERSION, model: 'test', endpointModel: 'test-model', recovery: ['source:whole', 'json'] });
     const prompt = lastUserMessage();
     expect(prompt).toContain(moveRequest([0]).game.renderBoard(moveRequest([0]).state));
-    expect(prompt).toMatch(/LEGAL MOVES \(8;/);
+    expect(prompt).toMatch(/LEGAL MOVES \(8,/);
     expect(prompt).toContain('Your last move a9 is not on the board.');
     expect(prompt).toContain('"move"');
     expect(server.requests.at(-1)?.body.messages?.[0]?.role).toBe('system');

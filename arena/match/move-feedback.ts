@@ -2,7 +2,7 @@
 
 export function rejectionFeedback(code: string, reason: string, attempt: number, maxAttempts: number): string {
   const left = maxAttempts - attempt;
-  return `Your reply was rejected (${code}): ${reason}. Please answer again with one legal move (${left} attempt${left === 1 ? '' : 's'} left).`;
+  return `Your reply was rejected (${code}): ${reason}. Try again: one legal move, in the answer format below (${left} attempt${left === 1 ? '' : 's'} left).`;
 }
 
 export interface GameSummary {

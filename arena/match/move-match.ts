@@ -33,7 +33,8 @@ export interface MoveMatchOptions {
   readonly promptVersion?: string;
 }
 
-export const MOVE_PROMPT_VERSION = 'move-1';
+/** move-2: the rules text gives only the move notation, so a prompt states one answer format (move-1 gave two). */
+export const MOVE_PROMPT_VERSION = 'move-2';
 export const DEFAULT_MOVE_ATTEMPTS = 3;
 
 /** An agent threw: the match ends with an error (never scored); its cause says whether it was infrastructure. */

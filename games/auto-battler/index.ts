@@ -2,6 +2,7 @@ import type { PlanGame } from '../core/plan-game.js';
 import { PRESETS, SIDES, abConfig } from './config.js';
 import { mutatePlan, randomPlan } from './plans.js';
 import { simulate } from './simulate.js';
+import { battleReport } from './report.js';
 import { catalogueText, exampleJson, rulesText } from './text.js';
 import type { AbPlan } from './types.js';
 import { EMPTY_PLAN, validate } from './validate.js';
@@ -24,6 +25,8 @@ export const autoBattler: PlanGame<AbPlan> = {
   emptyPlan: () => EMPTY_PLAN,
   simulate,
   rulesText,
+  rulesListOpponentCatalogue: false,
+  battleReport,
   catalogueText,
   planNames: (plan) => [...new Set(plan.units.map((u) => u.name))],
   exampleJson,

@@ -1,4 +1,7 @@
-/** Text a language model reads: the rules and the board, in the same notation the parser accepts. */
+/**
+ * Text a language model reads: the rules and the board, in the same notation the parser accepts. The rules describe
+ * how a move is written, never how to answer: the answer format is the prompt's alone (one instruction).
+ */
 export function connectFourRules(rows: number, cols: number): string {
   return [
     `Connect Four is played on an upright grid of ${cols} columns and ${rows} rows by two players, X and O. X moves first;`,
@@ -8,7 +11,7 @@ export function connectFourRules(rows: number, cols: number): string {
     '',
     `Columns are numbered 1 to ${cols} from left to right, as labelled above and below the board. The board is drawn`,
     'with the bottom row last; `.` is an empty cell.',
-    `Answer with the number of one column that is not full, for example: ${Math.ceil(cols / 2)}`,
+    `A move is written as the number of a column that is not full, for example: ${Math.ceil(cols / 2)}`,
   ].join('\n');
 }
 

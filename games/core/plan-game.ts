@@ -119,6 +119,16 @@ export interface PlanGame<P = unknown> {
   simulate(plan0: P, plan1: P, config: PlanGameConfig, options?: { readonly log?: boolean }): BattleResult;
   /** The full rules text a model playing `side` reads, generated from the catalogue data and the config. */
   rulesText(side: SideIndex, config: PlanGameConfig): string;
+  /**
+   * True when `rulesText(side)` already lists the opponent's whole catalogue (and not the side's own, which the
+   * prompt shows once as YOUR CATALOGUE): revision prompts then do not repeat opponent catalogue lines.
+   */
+  readonly rulesListOpponentCatalogue: boolean;
+  /**
+   * What happened in a battle, for the side about to revise: every fact the rules text says is reported (e.g. the
+   * breach lane) and the survivors, as short sentences generated from `BattleResult` data (`summary`).
+   */
+  battleReport(result: Pick<BattleResult, 'winner' | 'steps' | 'capped' | 'summary'>, side: SideIndex, config: PlanGameConfig): string;
   /** Catalogue lines of a side; `only` limits them to the given catalogue names. */
   catalogueText(side: SideIndex, config: PlanGameConfig, only?: ReadonlySet<string>): string;
   /** Catalogue names of the units or skills in a validated plan (to limit the opponent catalogue in feedback). */

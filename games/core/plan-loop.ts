@@ -224,6 +224,7 @@ export function factsFor(game: PlanGame, settings: LoopSettings, state: LoopStat
     budget,
     lastWinner: last?.winner ?? null,
     lastRound: last?.label ?? 0,
+    ...(last !== undefined ? { lastBattle: { winner: last.raw.winner, steps: last.raw.steps, capped: last.raw.capped, summary: last.raw.summary, reason: last.reason } } : {}),
     ownCost: own?.cost ?? 0,
     ownPlan: own?.value ?? null,
     opponentPlan: opp?.value ?? null,

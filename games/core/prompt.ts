@@ -1,7 +1,12 @@
-import type { PlanGame, PlanGameConfig, PlanReport, SideIndex } from './plan-game.js';
+import type { AdjudicationReason } from './adjudicate.js';
+import type { BattleResult, PlanGame, PlanGameConfig, PlanReport, SideIndex } from './plan-game.js';
 
-/** Version of the plan-game request texts below; recorded in every trace (`match_start.promptVersion`). */
-export const PLAN_PROMPT_VERSION = 'plan-v1';
+/**
+ * Version of the plan-game request texts below and of the games' rules texts; recorded in every trace
+ * (`match_start.promptVersion`). plan-v2: revision requests report what happened in the last battle (the game's
+ * `battleReport`: e.g. the breach lane, survivors) and why the budget rule overrode it; each catalogue is shown once.
+ */
+export const PLAN_PROMPT_VERSION = 'plan-v2';
 
 /** The facts a plan request shows (SPEC §1.5/§1.6); the arena traces them as `PlanFeedback`. */
 export interface PromptFacts {
@@ -12,6 +17,8 @@ export interface PromptFacts {
   /** Adjudicated winner of the last round (null: no winner); absent before the first battle. */
   readonly lastWinner?: SideIndex | null;
   readonly lastRound?: number;
+  /** The last battle as simulated (before the budget rule) and how the round was adjudicated. */
+  readonly lastBattle?: Pick<BattleResult, 'winner' | 'steps' | 'capped' | 'summary'> & { readonly reason: AdjudicationReason };
   /** Cost of the side's plan in force. */
   readonly ownCost?: number;
   /** The side's own plan in force (raw JSON as submitted), or for a re-ask its previous attempt. */
@@ -52,11 +59,20 @@ export function renderReport(report: PlanReport, budget: number): string {
   return lines.join('\n');
 }
 
-function resultLine(game: PlanGame, side: SideIndex, facts: PromptFacts): string {
+function resultLine(game: PlanGame, config: PlanGameConfig, side: SideIndex, facts: PromptFacts): string {
   if (facts.lastWinner === undefined) return '';
   const who = facts.lastWinner === null ? 'no winner (both sides over budget by the same fraction)' : `${game.sides[facts.lastWinner].label} won`;
   const you = facts.lastWinner === null ? 'Nobody won.' : facts.lastWinner === side ? 'You won it.' : 'You lost it.';
-  return `Result of round ${facts.lastRound ?? '?'}: ${who}. ${you}`;
+  const lines = [`Result of round ${facts.lastRound ?? '?'}: ${who}. ${you}`];
+  const battle = facts.lastBattle;
+  if (battle !== undefined) {
+    if (battle.reason !== 'battle') {
+      const raw = battle.winner === null ? 'nobody' : `the ${game.sides[battle.winner].label}`;
+      lines.push(`The budget rule decided the round (a plan cost more than its budget); the battle itself was won by ${raw}.`);
+    }
+    lines.push(`What happened in the battle: ${game.battleReport(battle, side, config)}`);
+  }
+  return lines.join('\n');
 }
 
 /**
@@ -72,11 +88,14 @@ export function renderPlanPrompt(game: PlanGame, config: PlanGameConfig, side: S
   parts.push(`RULES\n${game.rulesText(side, config)}`);
   parts.push(`YOUR CATALOGUE (${me.label})\n${game.catalogueText(side, config)}`);
   if (facts.phase === 'revision') {
-    const names = new Set(facts.opponentNames ?? []);
-    const opponentCatalogue = names.size > 0 ? game.catalogueText(side === 0 ? 1 : 0, config, names) : '(the opponent fields nothing)';
-    parts.push(`OPPONENT CATALOGUE (${other.label}, the entries in its current plan)\n${opponentCatalogue}`);
+    // Games whose rules text lists the whole opponent catalogue do not get its lines a second time.
+    if (!game.rulesListOpponentCatalogue) {
+      const names = new Set(facts.opponentNames ?? []);
+      const opponentCatalogue = names.size > 0 ? game.catalogueText(side === 0 ? 1 : 0, config, names) : '(the opponent fields nothing)';
+      parts.push(`OPPONENT CATALOGUE (${other.label}, the entries in its current plan)\n${opponentCatalogue}`);
+    }
     const state = [
-      resultLine(game, side, facts),
+      resultLine(game, config, side, facts),
       `Your plan in force cost ${facts.ownCost ?? 0}; your budget is ${facts.budget}. If your plan costs more than your budget, you lose the round.`,
       facts.parseError ? `Your previous reply could not be parsed (${facts.parseError}); an empty plan was used.` : '',
       `The ${other.label} plan now in force (it stays unless the ${other.label} revises):\n${planJson(facts.opponentPlan)}`,

@@ -1,4 +1,7 @@
-/** Text a language model reads: the rules and the board, in the same notation the parser accepts. */
+/**
+ * Text a language model reads: the rules and the board, in the same notation the parser accepts. The rules describe
+ * how a move is written, never how to answer: the answer format is the prompt's alone (one instruction).
+ */
 export function ticTacToeRules(): string {
   return [
     'Tic-tac-toe is played on a 3 by 3 grid by two players, X and O. X moves first; then the players alternate.',
@@ -7,7 +10,7 @@ export function ticTacToeRules(): string {
     '',
     'Cells are named by column letter a, b, c (left to right) and row number 1, 2, 3 (top to bottom), as labelled',
     'on the board: a1 is the top-left corner, b2 the centre, c3 the bottom-right corner.',
-    'Answer with the name of one empty cell, for example: b2',
+    'A move is written as the name of an empty cell, for example: b2',
   ].join('\n');
 }
 

@@ -7,6 +7,7 @@ import { DEMONS, HUMANS } from './catalogue.js';
 import { config, PRESET_NAMES } from './config.js';
 import { mutatePlan, randomPlan } from './plans.js';
 import { simulate } from './simulate.js';
+import { battleReport } from './report.js';
 import { catalogueText, exampleJson, rulesText } from './text.js';
 import type { TdPlan } from './types.js';
 import { emptyPlan, validate } from './validate.js';
@@ -36,6 +37,8 @@ export const towerDefense: PlanGame<TdPlan> = {
   emptyPlan,
   simulate,
   rulesText,
+  rulesListOpponentCatalogue: true,
+  battleReport,
   catalogueText,
   planNames,
   exampleJson,

@@ -7,10 +7,15 @@ import { catalogueText, exampleJson, rulesText } from './text.js';
 import { validate } from './validate.js';
 
 describe('tower-defense text', () => {
-  it('the rules text names every unit with its cost and HP, for both sides', () => {
+  it('the rules text names every opponent unit with its cost and HP; the own units are in its catalogue only', () => {
     for (const side of [0, 1] as const) {
       const text = rulesText(side, config());
-      for (const u of [...HUMANS, ...DEMONS]) expect(text).toContain(`- ${u.name}: cost ${u.cost}, HP ${u.hp}`);
+      const [own, opponent] = side === 0 ? [HUMANS, DEMONS] : [DEMONS, HUMANS];
+      for (const u of opponent) expect(text).toContain(`- ${u.name}: cost ${u.cost}, HP ${u.hp}`);
+      for (const u of own) {
+        expect(text).not.toContain(`- ${u.name}: cost ${u.cost}, HP ${u.hp}`);
+        expect(catalogueText(side, config())).toContain(`- ${u.name}: cost ${u.cost}, HP ${u.hp}`);
+      }
     }
   });
 
@@ -23,8 +28,8 @@ describe('tower-defense text', () => {
     expect(rulesText(1, custom)).toContain('Budgets: Human 1234, Demon 567. Your budget is 567.');
   });
 
-  it('states the timing choices, caps and tie rules', () => {
-    const text = rulesText(1, config());
+  it('states the timing choices, caps and tie rules (rules text and catalogue, as the prompt shows them)', () => {
+    const text = `${rulesText(1, config())}\n${catalogueText(1, config())}`;
     for (const fact of [
       `0 to ${MAX_SPAWN_MS}`,
       `t = ${TIME_CAP_MS} ms`,

@@ -104,6 +104,7 @@ export function exampleJson(side: SideIndex): string {
 
 export function rulesText(side: SideIndex, config: PlanGameConfig): string {
   const me = LABELS[side];
+  const other: SideIndex = side === 0 ? 1 : 0;
   const key = KEYS[side];
   const [hb, db] = config.budgets;
   const unitFields = side === 0 ? '"name", "x", "y" and "spawn_time"' : '"name", "y" and "spawn_time" (an "x" is ignored)';
@@ -156,9 +157,6 @@ END OF BATTLE
 - The Demons win at the end of the first step in which a demon's left edge reaches the left edge of column 0, even if every other demon died in that step. If several lanes break through in the same step, the lane of the demon that appeared first is reported.
 - Otherwise the Humans win at the end of the first step in which every used demon of the plan has appeared and no demon is alive (at once if the Demon plan is empty), or at t = ${TIME_CAP_MS} ms (${TIME_CAP_MS / 1000} s; that step is still played) if the demons have not broken through by then.
 
-HUMAN UNITS
-${catalogueText(0, config)}
-
-DEMON UNITS
-${catalogueText(1, config)}`;
+${LABELS[other].toUpperCase()} UNITS (yours are in your catalogue)
+${catalogueText(other, config)}`;
 }

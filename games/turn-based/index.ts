@@ -1,6 +1,7 @@
 import type { PlanGame } from '../core/plan-game.js';
 import { mutatePlan, randomPlan } from './plans.js';
 import { simulate } from './simulate.js';
+import { battleReport } from './report.js';
 import { catalogueText, exampleJson, rulesText } from './text.js';
 import { PRESET_NAMES, presetConfig, type TbPlan } from './types.js';
 import { validate } from './validate.js';
@@ -26,6 +27,8 @@ export const turnBased: PlanGame<TbPlan> = {
   emptyPlan: () => ({ characters: [] }),
   simulate,
   rulesText,
+  rulesListOpponentCatalogue: true,
+  battleReport,
   catalogueText,
   planNames: (plan) => [...new Set(plan.characters.flatMap((c) => c.skills))],
   exampleJson,

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { createConnectFour } from '../../../games/connect-four/index.js';
 import { parseProver } from '../../../metrics/progress/provers.js';
@@ -15,7 +16,15 @@ interface TrainOptions {
   prover: string;
   epochs: string;
   hidden: string;
-  out: string;
+  out?: string;
+}
+
+/**
+ * Where `verifier train` writes when `--out` is not given: a fresh file under ./out, never the shipped model (which
+ * `--out` can still name on purpose).
+ */
+export function defaultTrainOut(game: string): string {
+  return join('out', 'verifiers', `${game}-verifier.onnx`);
 }
 
 function int(name: string, text: string, min: number, max: number): number {
@@ -50,8 +59,9 @@ async function train(opts: TrainOptions): Promise<void> {
     hidden,
   };
   const done = await trainConnectFourVerifier(recipe, (line) => process.stderr.write(`${line}\n`));
-  await writeModel(opts.out, done.bytes);
-  process.stdout.write(`wrote ${opts.out}: ${done.parameters} parameters, ${done.bytes.length} bytes; trained on ${done.trainStates} positions (${done.trainSteps} steps)\n`);
+  const out = opts.out ?? defaultTrainOut(opts.game);
+  await writeModel(out, done.bytes);
+  process.stdout.write(`wrote ${out}: ${done.parameters} parameters, ${done.bytes.length} bytes; trained on ${done.trainStates} positions (${done.trainSteps} steps)\n`);
   process.stdout.write(`${formatQuality(done.quality)}\n`);
 }
 
@@ -77,7 +87,7 @@ export function registerVerifier(program: Command): void {
     .option('--prover <spec>', 'prover μ of the labels (random or greedy)', DEFAULT_RECIPE.prover)
     .option('--epochs <E>', 'training epochs', String(DEFAULT_RECIPE.epochs))
     .option('--hidden <list>', 'hidden layer widths', DEFAULT_RECIPE.hidden.join(','))
-    .option('--out <file>', 'ONNX output', 'metrics/verifier/models/connect-four-verifier.onnx')
+    .option('--out <file>', 'ONNX output (default: out/verifiers/<game>-verifier.onnx; the shipped model is never overwritten unless named here)')
     .action(async (opts: TrainOptions) => train(opts));
   cmd
     .command('eval')
