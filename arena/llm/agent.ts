@@ -7,9 +7,10 @@ import { callCost, callUsage, tokenBudgetMeta } from './accounting.js';
 import { isLlmCache, requestIdentity, sampleKey, type LlmCache } from './cache.js';
 import type { ChatMessage, ChatResult } from './chat.js';
 import { InfrastructureError } from './infrastructure-error.js';
-import { checkModelConfig, DEFAULT_MODELS_PATH, endpointOf, type ModelConfig } from './models.js';
+import { checkModelConfig, DEFAULT_MODELS_PATH, endpointOf, modelSchema, type ModelConfig } from './models.js';
 import { extractMove, isPlainObject, recoverJson, splitReasoning } from './parse.js';
 import { currentPrompts, type PromptSet } from './prompts/index.js';
+import { addSecrets } from './redact.js';
 import { postChat, type TransportOptions } from './transport.js';
 
 export interface LlmAgentOptions {
@@ -71,6 +72,7 @@ export class LlmAgent implements Agent {
     const endpoint = endpointOf(options.config);
     const key = endpoint.apiKeyEnv === null ? null : (options.env ?? process.env)[endpoint.apiKeyEnv] ?? '';
     this.#missingKey = key === '' ? endpoint.apiKeyEnv : null;
+    addSecrets([key]);
     this.#transport = {
       baseUrl: endpoint.baseUrl,
       apiKey: key === '' ? null : key,
@@ -214,6 +216,18 @@ function overrides(spec: AgentSpec): Record<string, unknown> {
   return out;
 }
 
+/** The keys of every model in the config that reads one (entries that do not validate are skipped here). */
+function configuredKeys(models: Readonly<Record<string, unknown>>, processEnv: Readonly<Record<string, string | undefined>>): string[] {
+  const keys: string[] = [];
+  for (const entry of Object.values(models)) {
+    const parsed = modelSchema.safeParse(entry);
+    const variable = parsed.success ? endpointOf(parsed.data).apiKeyEnv : null;
+    const value = variable === null ? undefined : processEnv[variable];
+    if (value !== undefined) keys.push(value);
+  }
+  return keys;
+}
+
 function cacheOf(env: AgentEnv): LlmCache | undefined {
   if (env.cache === undefined) return undefined;
   if (!isLlmCache(env.cache)) throw new TypeError('AgentEnv.cache must be an LlmCache ({ store: ResponseCache, mode })');
@@ -229,6 +243,7 @@ export function createLlmAgent(spec: AgentSpec, env: AgentEnv, processEnv: Reado
   if (name === undefined) throw new UsageError(`agent '${spec.text}' needs a model name, e.g. llm:my-model; defined: ${Object.keys(models).join(', ') || '(none)'}`);
   const entry = models[name];
   if (entry === undefined) throw unknownChoice('model', name, Object.keys(models).sort());
+  addSecrets(configuredKeys(models, processEnv));
   const base = checkModelConfig(entry, 'models config', name);
   const config = Object.keys(spec.params).length > 0 ? checkModelConfig({ ...base, ...overrides(spec) }, `agent '${spec.text}'`, name) : base;
   const cache = cacheOf(env);
