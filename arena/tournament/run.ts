@@ -88,16 +88,27 @@ export async function playPending(
   const workers = Math.max(1, Math.min(options.workers ?? limits.workers ?? availableParallelism(), cpuJobs.length));
   const pool = workers > 1 ? new MatchPool(workers, options.env) : undefined;
   const netLimit = pLimit(limits.maxConcurrentMatches ?? 64);
+  // Each match in flight gets its own signal, aborted from one listener on the run's signal: matches (and their
+  // requests) listen to their own signal only, so the run's signal never collects a listener per match.
+  const inFlight = new Set<AbortController>();
+  const abortAll = (): void => {
+    for (const controller of inFlight) controller.abort(options.signal?.reason);
+  };
+  options.signal?.addEventListener('abort', abortAll, { once: true });
   let played = 0;
   try {
     const runOne = async (job: MatchJob, viaPool: boolean): Promise<void> => {
       if (options.signal?.aborted) return;
       let events: TraceEvent[];
+      const controller = new AbortController();
+      inFlight.add(controller);
       try {
-        events = viaPool && pool ? await pool.run(job) : await executeMatch(job, options.env, options.signal);
+        events = viaPool && pool ? await pool.run(job) : await executeMatch(job, options.env, options.signal ? controller.signal : undefined);
       } catch (err) {
         // A crash outside the match runner (a worker died): recorded as an internal error, never as a result.
         events = failureTrace(job, 'internal', err instanceof Error ? err.message : String(err));
+      } finally {
+        inFlight.delete(controller);
       }
       const end = events[events.length - 1];
       // An abort leaves the match planned, to be played on resume.
@@ -110,6 +121,7 @@ export async function playPending(
       ...netJobs.map((job) => netLimit(() => runOne(job, false))),
     ]);
   } finally {
+    options.signal?.removeEventListener('abort', abortAll);
     reporter.stop();
     await pool?.close();
   }
