@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { getEventListeners } from 'node:events';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type ChatRequestBody, type TestServer } from '../arena/llm/test-server.js';
@@ -87,6 +88,40 @@ describe('tournament with LLM seats through the test server', () => {
       expect(third.played).toBe(0);
       expect(server.requests.length).toBe(mark);
     } finally {
+      store.close();
+    }
+  });
+
+  it('keeps one abort listener on the run signal with many LLM matches in flight, and prints no warning', async () => {
+    const config = checkTournamentConfig(
+      { name: 'listeners', seed: 4, games: [{ id: 'tic-tac-toe', games: 1 }], agents: { l1: 'llm:l1', l2: 'llm:l2', l3: 'llm:l3', random: 'random' }, concurrency: { matches: 12, workers: 1 }, cache: 'off' },
+      'test',
+      'listeners',
+    );
+    const controller = new AbortController();
+    let most = 0;
+    const observed = (body: ChatRequestBody): string => {
+      most = Math.max(most, getEventListeners(controller.signal, 'abort').length);
+      return firstLegal(body);
+    };
+    for (const model of ['l1', 'l2', 'l3']) server.setBehaviour(model, { kind: 'slow', ms: 20, then: { kind: 'script', reply: observed } });
+    const entry = (model: string) => ({ base_url: server.url, model, api_key_env: null, concurrency: 16, retries: 1, retry_base_ms: 1, retry_max_ms: 5, timeout_s: 10 });
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => void warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    const store = new Store(join(dir, 'listeners.db'));
+    try {
+      server.reset();
+      const run = await runTournament(config, { store, env: { models: { l1: entry('l1'), l2: entry('l2'), l3: entry('l3') } }, quiet: true, signal: controller.signal });
+      expect(store.counts(run.runId)).toMatchObject({ total: 12, completed: 12 });
+      await new Promise((resolve) => setImmediate(resolve));
+      // the test can fail: matches really were in flight together
+      expect(server.maxInFlight).toBeGreaterThanOrEqual(8);
+      expect(most).toBe(1);
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
       store.close();
     }
   });

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../arena/cli/main.js';
 import { buildLeaderboard } from '../arena/leaderboard/build.js';
 import { Store } from '../arena/store/store.js';
@@ -35,6 +35,55 @@ describe('ratings from a real tournament of graded-error bots', () => {
     } finally {
       store.close();
     }
+  }, 120_000);
+});
+
+/** Runs the CLI in-process and returns what it printed. */
+async function printed(args: string[]): Promise<{ code: number; out: string }> {
+  let out = '';
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
+  try {
+    const code = await runCli(args);
+    return { code, out };
+  } finally {
+    spy.mockRestore();
+    process.exitCode = undefined;
+  }
+}
+
+describe('the rating estimator is stated, and its prior is explicit', () => {
+  it('plain maximum likelihood by default, unbounded ratings named; --prior and config ratings.prior apply a prior', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arena-prior-'));
+    const db = join(dir, 'arena.db');
+    // On these seeds the solver and greedy never lose to random: their maximum-likelihood ratings are +∞.
+    const config = { name: 'sep', seed: 2, games: [{ id: 'tic-tac-toe', games: 2 }], agents: { solver: 'solver', greedy: 'greedy', random: 'random' }, repetitions: 2, cache: 'off' };
+    writeFileSync(join(dir, 'sep.json'), JSON.stringify(config));
+    const table = await printed(['tournament', join(dir, 'sep.json'), '--store', db, '--quiet', '--workers', '1', '--bootstrap', '20']);
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/Ratings: Bradley–Terry maximum likelihood \(no prior\); it does not exist for greedy, solver \(\+∞/);
+    expect(table.out).toMatch(/^1 +greedy +\+∞ /m);
+
+    const json = JSON.parse((await printed(['leaderboard', 'sep', '--store', db, '--format', 'json', '--bootstrap', '20'])).out) as {
+      estimator: { prior: number; text: string; unbounded: { agent: string; how: string }[] };
+      rows: { agent: string; rating: { rating: number | null; unbounded?: string } }[];
+    };
+    expect(json.estimator.prior).toBe(0);
+    expect(json.estimator.unbounded).toEqual([
+      { agent: 'greedy', how: 'above' },
+      { agent: 'solver', how: 'above' },
+    ]);
+    expect(json.rows.find((r) => r.agent === 'solver')?.rating).toMatchObject({ rating: null, unbounded: 'above' });
+
+    const withPrior = JSON.parse((await printed(['leaderboard', 'sep', '--store', db, '--format', 'json', '--bootstrap', '20', '--prior', '1'])).out) as typeof json;
+    expect(withPrior.estimator).toMatchObject({ prior: 1, unbounded: [] });
+    for (const r of withPrior.rows) expect(Number.isFinite(r.rating.rating)).toBe(true);
+    expect(await printed(['leaderboard', 'sep', '--store', db, '--prior', '-1'])).toMatchObject({ code: 2 });
+
+    writeFileSync(join(dir, 'prior.json'), JSON.stringify({ ...config, name: 'with-prior', ratings: { prior: 2 } }));
+    const configured = await printed(['tournament', join(dir, 'prior.json'), '--store', db, '--quiet', '--workers', '1', '--bootstrap', '20']);
+    expect(configured.out).toMatch(/Ratings: Bradley–Terry with a prior of 2 virtual draws per agent/);
+    expect((await printed(['leaderboard', 'with-prior', '--store', db, '--bootstrap', '20'])).out).toMatch(/prior of 2 virtual draws/);
+    expect((await printed(['leaderboard', 'with-prior', '--store', db, '--bootstrap', '20', '--prior', '0'])).out).toMatch(/maximum likelihood \(no prior\)/);
   }, 120_000);
 });
 

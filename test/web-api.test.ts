@@ -108,8 +108,11 @@ describe('GET /api/leaderboard', () => {
     } finally {
       spy.mockRestore();
     }
-    const cli = JSON.parse(text) as { anchor: string; rows: { agent: string; rating: { rating: number; lo: number; hi: number } | null; metrics: unknown; matches: number; tokens: number }[] };
+    const cli = JSON.parse(text) as { anchor: string; estimator: unknown; rows: { agent: string; rating: { rating: number; lo: number; hi: number } | null; metrics: unknown; matches: number; tokens: number }[] };
     expect(board.anchor).toBe(cli.anchor);
+    // the estimator is stated the same way by the site and the CLI
+    expect(board.estimator).toEqual(cli.estimator);
+    expect(board.estimator.text).toMatch(/^Bradley–Terry maximum likelihood \(no prior\)/);
     expect(board.rows.map((r) => [r.agent, r.rating?.rating, r.rating?.lo, r.rating?.hi, r.matches, r.tokens])).toEqual(cli.rows.map((r) => [r.agent, r.rating?.rating, r.rating?.lo, r.rating?.hi, r.matches, r.tokens]));
     expect(board.rows.map((r) => r.metrics)).toEqual(cli.rows.map((r) => r.metrics));
     const both = board.rows.filter((r) => r.metrics['orr']?.value != null && r.metrics['csr']?.value != null);

@@ -1,6 +1,7 @@
 import { computeMetrics, type MetricsReport } from '../../metrics/compute.js';
-import { bradleyTerryRatings } from '../../metrics/ratings/bradley-terry.js';
+import { bradleyTerryRatings, byRating } from '../../metrics/ratings/bradley-terry.js';
 import { eloRatings } from '../../metrics/ratings/elo.js';
+import { ratingEstimator, type RatingEstimator } from '../../metrics/ratings/estimator.js';
 import type { Pairing, Rating } from '../../metrics/ratings/types.js';
 import type { Estimate } from '../../metrics/types.js';
 import type { TraceEvent } from '../trace/events.js';
@@ -10,6 +11,8 @@ export interface LeaderboardOptions {
   readonly ratings?: 'bradley-terry' | 'elo';
   readonly seed?: number;
   readonly bootstrap?: number;
+  /** Bradley–Terry prior (virtual draws per agent); default 0, plain maximum likelihood. */
+  readonly prior?: number;
 }
 
 export interface LeaderboardRow {
@@ -25,9 +28,12 @@ export interface LeaderboardRow {
 export interface Leaderboard {
   readonly ratingMethod: 'bradley-terry' | 'elo';
   readonly anchor: string | null;
+  /** How the ratings of `rows` were estimated (and for which agents maximum likelihood does not exist). */
+  readonly estimator: RatingEstimator;
   readonly rows: readonly LeaderboardRow[];
   /** Per game: the same table computed on that game's matches alone. */
   readonly byGame: Readonly<Record<string, readonly LeaderboardRow[]>>;
+  readonly byGameEstimator: Readonly<Record<string, RatingEstimator>>;
   readonly report: MetricsReport;
   readonly excluded: Readonly<Record<string, number>>;
 }
@@ -64,22 +70,24 @@ function usageTotals(matches: readonly (readonly TraceEvent[])[]): Map<string, {
   return totals;
 }
 
-function rows(matches: readonly (readonly TraceEvent[])[], report: MetricsReport, options: LeaderboardOptions, game?: string): LeaderboardRow[] {
+function rows(matches: readonly (readonly TraceEvent[])[], report: MetricsReport, options: LeaderboardOptions, game?: string): { rows: LeaderboardRow[]; estimator: RatingEstimator } {
   const pairings = pairingsOf(matches);
   const agents = new Set(pairings.flatMap((p) => [p.a, p.b]));
   const anchor = options.anchor !== undefined && agents.has(options.anchor) ? options.anchor : undefined;
+  const prior = options.prior ?? 0;
   const ratingOptions = { ...(anchor !== undefined ? { anchor } : {}), seed: options.seed ?? 1, bootstrap: options.bootstrap ?? 1000 };
-  const ratings = options.ratings === 'elo' ? eloRatings(pairings, ratingOptions) : bradleyTerryRatings(pairings, ratingOptions);
+  const ratings = options.ratings === 'elo' ? eloRatings(pairings, ratingOptions) : bradleyTerryRatings(pairings, { ...ratingOptions, prior });
   const usage = usageTotals(matches);
   const metricRows = game === undefined ? report.agents.map((a) => ({ agent: a.agent, matches: a.matches, metrics: a.metrics })) : report.games.filter((g) => g.game === game);
   const names = new Set([...ratings.map((r) => r.agent), ...metricRows.map((m) => m.agent)]);
-  return [...names]
+  const table = [...names]
     .map((agent) => {
       const m = metricRows.find((x) => x.agent === agent);
       const u = usage.get(agent) ?? { tokens: 0, usd: 0 };
       return { agent, rating: ratings.find((r) => r.agent === agent) ?? null, matches: m?.matches ?? 0, metrics: m?.metrics ?? {}, tokens: u.tokens, spendUsd: u.usd };
     })
-    .sort((x, y) => (y.rating?.rating ?? -Infinity) - (x.rating?.rating ?? -Infinity) || x.agent.localeCompare(y.agent));
+    .sort((x, y) => byRating(x.rating?.rating ?? Number.NaN, y.rating?.rating ?? Number.NaN) || x.agent.localeCompare(y.agent));
+  return { rows: table, estimator: ratingEstimator(options.ratings ?? 'bradley-terry', prior, ratings) };
 }
 
 /** The leaderboard of a set of matches: ratings with intervals, the process metrics, tokens and spend. */
@@ -88,12 +96,15 @@ export function buildLeaderboard(matches: readonly (readonly TraceEvent[])[], op
   const gameOf = (events: readonly TraceEvent[]): string => (events[0]?.type === 'match_start' ? events[0].spec.game : '?');
   const games = [...new Set(matches.map(gameOf))].sort();
   const byGame: Record<string, LeaderboardRow[]> = {};
+  const byGameEstimator: Record<string, RatingEstimator> = {};
   for (const game of games) {
     const subset = matches.filter((m) => gameOf(m) === game);
     const gameKey = report.games.find((g) => subset.length > 0 && g.game === game)?.game ?? game;
-    byGame[game] = rows(subset, report, options, gameKey);
+    const table = rows(subset, report, options, gameKey);
+    byGame[game] = table.rows;
+    byGameEstimator[game] = table.estimator;
   }
-  const all = rows(matches, report, options);
+  const { rows: all, estimator } = rows(matches, report, options);
   const anchor = options.anchor ?? (all.some((r) => r.agent === 'random') ? 'random' : (all.map((r) => r.agent).sort()[0] ?? null));
-  return { ratingMethod: options.ratings ?? 'bradley-terry', anchor, rows: all, byGame, report, excluded: report.excluded };
+  return { ratingMethod: options.ratings ?? 'bradley-terry', anchor, estimator, rows: all, byGame, byGameEstimator, report, excluded: report.excluded };
 }

@@ -23,8 +23,22 @@ function est(e: Estimate | undefined, digits = 2): string {
   return `${num(e.value, digits)} [${num(e.lo, digits)},${num(e.hi, digits)}]`;
 }
 
+/** A rating value: whole number, ±∞ where maximum likelihood diverges, `unlinked` when nothing fixes it. */
+export function ratingValue(x: number): string {
+  if (Number.isNaN(x)) return 'unlinked';
+  if (!Number.isFinite(x)) return x > 0 ? '+∞' : '−∞';
+  return x.toFixed(0);
+}
+
 function ratingText(r: LeaderboardRow): string {
-  return r.rating ? `${r.rating.rating.toFixed(0)} [${r.rating.lo.toFixed(0)},${r.rating.hi.toFixed(0)}]` : '—';
+  if (!r.rating) return '—';
+  if (r.rating.unbounded !== undefined) return ratingValue(r.rating.rating);
+  return `${ratingValue(r.rating.rating)} [${ratingValue(r.rating.lo)},${ratingValue(r.rating.hi)}]`;
+}
+
+function csvRating(x: number | undefined): string | null {
+  if (x === undefined || Number.isNaN(x)) return null;
+  return Number.isFinite(x) ? String(x) : x > 0 ? 'inf' : '-inf';
 }
 
 function cells(r: LeaderboardRow, i: number): string[] {
@@ -56,9 +70,9 @@ function csv(rows: readonly LeaderboardRow[], game: string): string[] {
     [
       game,
       r.agent,
-      r.rating?.rating ?? null,
-      r.rating?.lo ?? null,
-      r.rating?.hi ?? null,
+      csvRating(r.rating?.rating),
+      csvRating(r.rating?.lo),
+      csvRating(r.rating?.hi),
       ...COLUMNS.flatMap(([id]) => {
         const e = r.metrics[id];
         return [e?.value ?? null, e?.lo ?? null, e?.hi ?? null, e?.n ?? 0];
@@ -74,7 +88,11 @@ function csv(rows: readonly LeaderboardRow[], game: string): string[] {
 
 /** Renders a leaderboard; `byGame` adds one table per game after the overall one. */
 export function formatLeaderboard(board: Leaderboard, format: LeaderboardFormat, byGame = false): string {
-  if (format === 'json') return JSON.stringify({ ratingMethod: board.ratingMethod, anchor: board.anchor, excluded: board.excluded, weights: board.report.weights, rows: board.rows, ...(byGame ? { byGame: board.byGame } : {}) }, null, 2);
+  if (format === 'json') {
+    const perGame = byGame ? { byGame: board.byGame, byGameEstimator: board.byGameEstimator } : {};
+    // ±∞ and unlinked ratings serialise as null; `rating.unbounded` and `estimator` say which and why.
+    return JSON.stringify({ ratingMethod: board.ratingMethod, estimator: board.estimator, anchor: board.anchor, excluded: board.excluded, weights: board.report.weights, rows: board.rows, ...perGame }, null, 2);
+  }
   if (format === 'csv') {
     const header = ['game', 'agent', 'rating', 'rating_lo', 'rating_hi', ...COLUMNS.flatMap(([id]) => [id, `${id}_lo`, `${id}_hi`, `${id}_n`]), 'tokens', 'spend_usd', 'matches'].join(',');
     const lines = [header, ...csv(board.rows, 'all')];
@@ -84,9 +102,12 @@ export function formatLeaderboard(board: Leaderboard, format: LeaderboardFormat,
   const render = format === 'markdown' ? markdown : table;
   const w = board.report.weights;
   const notes = [
-    `Ratings: ${board.ratingMethod === 'elo' ? 'Elo (K=16, averaged over random orders)' : 'Bradley–Terry maximum likelihood'}, anchored at ${board.anchor ?? '—'} = 1000; 95% bootstrap intervals over matches.`,
+    `Ratings: ${board.estimator.text}; anchored at ${board.anchor ?? '—'} = 1000; 95% bootstrap intervals over matches.`,
     `Process Score = weighted mean of WR, CSR, 1 − OBR and the β term (weights wr=${w.wr}, csr=${w.csr}, obr=${w.obr}, beta=${w.beta}).`,
   ];
+  if (byGame) {
+    for (const [game, e] of Object.entries(board.byGameEstimator)) if (e.unbounded.length > 0) notes.push(`Ratings in ${game}: ${e.text}.`);
+  }
   const excluded = Object.entries(board.excluded);
   if (excluded.length) notes.push(`Not scored (errors): ${excluded.map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   const parts = [render(board.rows)];

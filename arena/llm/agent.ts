@@ -7,9 +7,11 @@ import { callCost, callUsage, tokenBudgetMeta } from './accounting.js';
 import { isLlmCache, requestIdentity, sampleKey, type LlmCache } from './cache.js';
 import type { ChatMessage, ChatResult } from './chat.js';
 import { InfrastructureError } from './infrastructure-error.js';
-import { checkModelConfig, DEFAULT_MODELS_PATH, endpointOf, type ModelConfig } from './models.js';
+import { checkModelConfig, DEFAULT_MODELS_PATH, endpointOf, modelSchema, type ModelConfig } from './models.js';
 import { extractMove, isPlainObject, recoverJson, splitReasoning } from './parse.js';
 import { currentPrompts, type PromptSet } from './prompts/index.js';
+import { capResult, cutText } from './cap.js';
+import { addSecrets } from './redact.js';
 import { postChat, type TransportOptions } from './transport.js';
 
 export interface LlmAgentOptions {
@@ -40,6 +42,22 @@ export interface LlmStats {
 interface Completed {
   readonly result: ChatResult;
   readonly key: string;
+  /** Whether the answer came from the endpoint (not the cache). */
+  readonly fresh: boolean;
+}
+
+/**
+ * A copy of `answer` within `maxBytes` that `same` accepts (it parses as the whole does), trying the cut that keeps
+ * both ends, then the end, then the start; the whole answer (`whole: true`) when none does. A cut copy carries its
+ * marker line (dropped bytes and their SHA-256) where the bytes were.
+ */
+function boundedAnswer(answer: string, maxBytes: number, same: (cut: string) => boolean): { text: string; whole?: true } {
+  for (const mode of ['middle', 'tail', 'head'] as const) {
+    const cut = cutText(answer, maxBytes, mode);
+    if (cut.cut === undefined) return { text: answer };
+    if (same(cut.text)) return { text: cut.text };
+  }
+  return { text: answer, whole: true };
 }
 
 /**
@@ -71,6 +89,7 @@ export class LlmAgent implements Agent {
     const endpoint = endpointOf(options.config);
     const key = endpoint.apiKeyEnv === null ? null : (options.env ?? process.env)[endpoint.apiKeyEnv] ?? '';
     this.#missingKey = key === '' ? endpoint.apiKeyEnv : null;
+    addSecrets([key]);
     this.#transport = {
       baseUrl: endpoint.baseUrl,
       apiKey: key === '' ? null : key,
@@ -125,7 +144,7 @@ export class LlmAgent implements Agent {
       const hit = await this.#cache.store.get(key);
       if (hit !== undefined) {
         this.#stats = { ...this.#stats, cacheHits: this.#stats.cacheHits + 1 };
-        return { result: hit, key };
+        return { result: hit, key, fresh: false };
       }
     }
     if (this.#missingKey !== null) {
@@ -134,8 +153,27 @@ export class LlmAgent implements Agent {
     const result = await postChat(this.#transport, body, ctx.signal);
     const s = this.#stats;
     this.#stats = { ...s, requests: s.requests + 1, retries: s.retries + result.retries, spentUsd: s.spentUsd + callCost(result.tokens, this.#config.price) };
-    if (this.#cache !== undefined && (mode === 'write' || mode === 'read-write')) await this.#cache.store.put(key, result);
-    return { result, key };
+    return { result, key, fresh: true };
+  }
+
+  /**
+   * The decision `make` builds from the whole reply (parsing always sees all of it). A fresh reply is cached cut to
+   * the stored-text bound when the cut copy yields the very same decision (so a cached re-run is exact), else whole.
+   */
+  private async finish<D>(done: Completed, make: (result: ChatResult) => D): Promise<D> {
+    const decision = make(done.result);
+    const mode = this.#cache?.mode ?? 'off';
+    if (done.fresh && this.#cache !== undefined && (mode === 'write' || mode === 'read-write')) {
+      const capped = capResult(done.result, this.#config.stored_text_max_bytes);
+      const same = capped === done.result || JSON.stringify(make(capped)) === JSON.stringify(decision);
+      await this.#cache.store.put(done.key, same ? capped : done.result);
+    }
+    return decision;
+  }
+
+  /** Stored copies of reply text are cut to the bound (cap.ts); the marker line in a cut copy is its trace. */
+  private stored(text: string): string {
+    return cutText(text, this.#config.stored_text_max_bytes).text;
   }
 
   private baseMeta(done: Completed): Record<string, unknown> {
@@ -148,7 +186,7 @@ export class LlmAgent implements Agent {
       finishReason: r.finishReason,
       latencyMs: r.latencyMs,
       retries: r.retries,
-      ...(r.refusal !== null ? { refusal: r.refusal } : {}),
+      ...(r.refusal !== null ? { refusal: this.stored(r.refusal) } : {}),
       ...(r.tokens.reported ? {} : { usageReported: false }),
       ...tokenBudgetMeta(r, this.#config.token_budget),
     };
@@ -156,21 +194,30 @@ export class LlmAgent implements Agent {
 
   async decidePlan(request: PlanRequest, ctx: AgentContext): Promise<PlanDecision> {
     const done = await this.complete(this.#prompts.plan(request), ctx);
+    return this.finish(done, (result) => this.planFrom(request, { ...done, result }));
+  }
+
+  private planFrom(request: PlanRequest, done: Completed): PlanDecision {
     const { content } = done.result;
     const split = splitReasoning(content, done.result.reasoning);
     const key = request.game.sides[request.side].planKey;
     const recovery = recoverJson(split.answer, (v) => isPlainObject(v) && key in v);
-    const repair = this.#config.plan_repair && recovery.ok && !extractPlanJson(split.answer).ok;
+    const extracted = extractPlanJson(split.answer);
+    const repair = this.#config.plan_repair && recovery.ok && !extracted.ok;
+    // The runner parses `text` again (SPEC §1.2): a cut copy is used only when it parses exactly as the whole.
+    const whole = JSON.stringify(extracted);
+    const answer = boundedAnswer(split.answer, this.#config.stored_text_max_bytes, (cut) => JSON.stringify(extractPlanJson(cut)) === whole);
     const meta: Record<string, unknown> = {
       ...this.baseMeta(done),
       recovery: [...split.steps, ...recovery.steps],
       ...(repair ? { repaired: recovery.steps } : {}),
-      ...(content.trim() !== split.answer ? { raw: content } : {}),
+      ...(content.trim() !== split.answer ? { raw: this.stored(content) } : {}),
+      ...(answer.whole ? { answerKeptWhole: true } : {}),
     };
     return {
-      text: split.answer,
+      text: answer.text,
       ...(repair && recovery.ok ? { plan: recovery.value } : {}),
-      ...(split.reasoning !== '' ? { reasoning: split.reasoning } : {}),
+      ...(split.reasoning !== '' ? { reasoning: this.stored(split.reasoning) } : {}),
       usage: callUsage(done.result, this.#config.price),
       meta,
     };
@@ -178,19 +225,26 @@ export class LlmAgent implements Agent {
 
   async decideMove(request: MoveRequest, ctx: AgentContext): Promise<MoveDecision> {
     const done = await this.complete(this.#prompts.move(request), ctx);
+    return this.finish(done, (result) => this.moveFrom({ ...done, result }));
+  }
+
+  private moveFrom(done: Completed): MoveDecision {
     const { content } = done.result;
     const split = splitReasoning(content, done.result.reasoning);
     const move = extractMove(split.answer);
-    const text = move.move ?? split.answer;
+    // Without a recovered move the runner judges the answer itself: a cut copy is used only when it names no move either.
+    const answer = move.move !== null ? { text: move.move } : boundedAnswer(split.answer, this.#config.stored_text_max_bytes, (cut) => extractMove(cut).move === null);
+    const text = answer.text;
     const meta: Record<string, unknown> = {
       ...this.baseMeta(done),
-      ...(move.plan !== null ? { plan: move.plan } : {}),
+      ...(move.plan !== null ? { plan: this.stored(move.plan) } : {}),
       recovery: [...split.steps, ...move.steps],
-      ...(content !== text ? { raw: content } : {}),
+      ...(content !== text ? { raw: this.stored(content) } : {}),
+      ...(answer.whole ? { answerKeptWhole: true } : {}),
     };
     return {
       text,
-      ...(split.reasoning !== '' ? { reasoning: split.reasoning } : {}),
+      ...(split.reasoning !== '' ? { reasoning: this.stored(split.reasoning) } : {}),
       usage: callUsage(done.result, this.#config.price),
       meta,
     };
@@ -214,6 +268,18 @@ function overrides(spec: AgentSpec): Record<string, unknown> {
   return out;
 }
 
+/** The keys of every model in the config that reads one (entries that do not validate are skipped here). */
+function configuredKeys(models: Readonly<Record<string, unknown>>, processEnv: Readonly<Record<string, string | undefined>>): string[] {
+  const keys: string[] = [];
+  for (const entry of Object.values(models)) {
+    const parsed = modelSchema.safeParse(entry);
+    const variable = parsed.success ? endpointOf(parsed.data).apiKeyEnv : null;
+    const value = variable === null ? undefined : processEnv[variable];
+    if (value !== undefined) keys.push(value);
+  }
+  return keys;
+}
+
 function cacheOf(env: AgentEnv): LlmCache | undefined {
   if (env.cache === undefined) return undefined;
   if (!isLlmCache(env.cache)) throw new TypeError('AgentEnv.cache must be an LlmCache ({ store: ResponseCache, mode })');
@@ -229,6 +295,7 @@ export function createLlmAgent(spec: AgentSpec, env: AgentEnv, processEnv: Reado
   if (name === undefined) throw new UsageError(`agent '${spec.text}' needs a model name, e.g. llm:my-model; defined: ${Object.keys(models).join(', ') || '(none)'}`);
   const entry = models[name];
   if (entry === undefined) throw unknownChoice('model', name, Object.keys(models).sort());
+  addSecrets(configuredKeys(models, processEnv));
   const base = checkModelConfig(entry, 'models config', name);
   const config = Object.keys(spec.params).length > 0 ? checkModelConfig({ ...base, ...overrides(spec) }, `agent '${spec.text}'`, name) : base;
   const cache = cacheOf(env);

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { UsageError } from '../cli/errors.js';
+import { DEFAULT_STORED_TEXT_BYTES } from './cap.js';
 import { PRESET_NAMES, PRESETS } from './presets.js';
 
 /** Where the CLI looks for model definitions unless told otherwise. */
@@ -48,6 +49,11 @@ export const modelSchema = z
     plan_repair: z.boolean().default(false),
     /** Cache samples per match (seeded) or share identical requests across matches (sensible at temperature 0). */
     sample_scope: z.enum(['match', 'global']).default('match'),
+    /**
+     * Bound on each stored copy of reply text (raw reply, reasoning, answer) in traces, the cache and reports, in
+     * UTF-8 bytes; longer copies are cut with a marker giving the dropped size and SHA-256. Parsing sees it all.
+     */
+    stored_text_max_bytes: z.int().min(1024).max(1 << 30).default(DEFAULT_STORED_TEXT_BYTES),
     /** Extra provider-specific fields merged into the request body. */
     extra_body: z.record(z.string(), z.unknown()).optional(),
   })

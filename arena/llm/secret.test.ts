@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DirectoryCache } from './cache.js';
-import { redact } from './redact.js';
+import { addSecrets, redact, redactJson, secretsWith } from './redact.js';
 import { startTestServer, type TestServer } from './test-server.js';
 import { context, moveRequest, planRequest, testAgent } from './test-helpers.js';
 
@@ -73,6 +73,17 @@ describe('the API key', () => {
     expect(files.filter((f) => f.endsWith('.json')).length).toBe(2);
     for (const text of seen) expect(text).not.toContain(SECRET);
     expect(seen.join('\n')).not.toContain('SECRET-1234567890');
+  });
+
+  it('is removed from every string of a parsed reply, however the server escaped it, and other keys too', () => {
+    const slashed = 'sk-with/slash+plus-99';
+    addSecrets(['sk-other-endpoint-42']);
+    const secrets = secretsWith([slashed]);
+    const body = JSON.parse('{"content":"a sk-with\\/slash+plus-99 b","calls":[{"arguments":"{\\"k\\":\\"sk-other-endpoint-42\\"}"}],"n":3}') as unknown;
+    expect(JSON.stringify(body)).toContain('sk-other-endpoint-42');
+    expect(redactJson(body, secrets)).toEqual({ content: 'a [redacted] b', calls: [{ arguments: '{"k":"[redacted]"}' }], n: 3 });
+    // model text is otherwise kept exactly: no bearer-token pattern in replies
+    expect(redactJson('Bearer of news', secrets)).toBe('Bearer of news');
   });
 
   it('is redacted from any text, with bearer tokens', () => {

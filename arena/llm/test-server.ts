@@ -20,6 +20,10 @@ export interface ScriptedReply {
   /** Sent verbatim as `usage`; null omits it; default: about four characters per token. */
   readonly usage?: Readonly<Record<string, unknown>> | null;
   readonly finishReason?: string;
+  /** Sent as the message's `refusal` field. */
+  readonly refusal?: string;
+  /** Sent as the message's `tool_calls` (function calls with these names and argument texts). */
+  readonly toolCalls?: ReadonlyArray<{ readonly name: string; readonly arguments: string }>;
 }
 
 export type Behaviour =
@@ -39,8 +43,11 @@ export type Behaviour =
   | { readonly kind: 'drop' }
   /** A reply of about `bytes` characters (default 1 MB) of prose ending in `json`. */
   | { readonly kind: 'large'; readonly bytes?: number; readonly json?: string }
-  /** Answers from a function of the request body and the server-wide request index. */
-  | { readonly kind: 'script'; readonly reply: (body: ChatRequestBody, index: number) => string | ScriptedReply | Promise<string | ScriptedReply> }
+  /** Answers from a function of the request body, the server-wide request index and the Authorization header received. */
+  | {
+      readonly kind: 'script';
+      readonly reply: (body: ChatRequestBody, index: number, authorization: string | undefined) => string | ScriptedReply | Promise<string | ScriptedReply>;
+    }
   /** The n-th request handled by this behaviour uses steps[n]; the last step repeats. */
   | { readonly kind: 'sequence'; readonly steps: readonly Behaviour[] };
 
@@ -94,7 +101,14 @@ function completion(body: ChatRequestBody, index: number, reply: ScriptedReply):
           completion_tokens_details: { reasoning_tokens: reasoningTokens },
         }
       : reply.usage;
-  const message = { role: 'assistant', content: reply.text, ...(reply.reasoning === undefined ? {} : { reasoning_content: reply.reasoning }) };
+  const toolCalls = reply.toolCalls?.map((call, i) => ({ id: `call-${index}-${i}`, type: 'function', function: call }));
+  const message = {
+    role: 'assistant',
+    content: reply.text,
+    ...(reply.reasoning === undefined ? {} : { reasoning_content: reply.reasoning }),
+    ...(reply.refusal === undefined ? {} : { refusal: reply.refusal }),
+    ...(toolCalls === undefined ? {} : { tool_calls: toolCalls }),
+  };
   return JSON.stringify({
     id: `chatcmpl-test-${index}`,
     object: 'chat.completion',
@@ -168,7 +182,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         return send(res, 200, completion(body, index, { text }));
       }
       case 'script': {
-        const reply = await behaviour.reply(body, index);
+        const reply = await behaviour.reply(body, index, req.headers.authorization);
         return send(res, 200, completion(body, index, typeof reply === 'string' ? { text: reply } : reply));
       }
       case 'sequence': {

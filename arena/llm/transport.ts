@@ -2,7 +2,7 @@ import pRetry, { AbortError as StopRetrying } from 'p-retry';
 import { completionSchema, toChatResult, type ChatResult } from './chat.js';
 import { InfrastructureError } from './infrastructure-error.js';
 import { endpointLimit } from './limiter.js';
-import { redact, redactError } from './redact.js';
+import { redact, redactError, redactJson, secretsWith } from './redact.js';
 
 /** How to reach one endpoint and how hard to try. */
 export interface TransportOptions {
@@ -76,7 +76,7 @@ function serverMessage(body: string): string {
 }
 
 function statusFailure(status: number, headers: Headers, body: string, options: TransportOptions, secrets: readonly string[]): AttemptFailure {
-  const said = redact(serverMessage(body), secrets);
+  const said = redact(serverMessage(redact(body, secrets)), secrets);
   const hint = status === 401 || status === 403 ? ` (check the key in ${options.apiKeyEnv ?? 'the configured environment variable'})` : '';
   const message = `HTTP ${status}${said ? `: ${said}` : ''}${hint}`;
   return new AttemptFailure(message, isRetryableStatus(status), status, retryAfterMs(headers));
@@ -125,13 +125,14 @@ async function attempt(url: string, init: { headers: Record<string, string>; bod
     if (!response.ok) throw statusFailure(response.status, response.headers, body, options, secrets);
     let payload: unknown;
     try {
-      payload = JSON.parse(body);
+      payload = JSON.parse(body) as unknown;
     } catch {
-      throw new AttemptFailure(`HTTP ${response.status} with a body that is not JSON: ${redact(body.slice(0, 120), secrets)}`, true, response.status);
+      throw new AttemptFailure(`HTTP ${response.status} with a body that is not JSON: ${redact(body, secrets).slice(0, 120)}`, true, response.status);
     }
-    const parsed = completionSchema.safeParse(payload);
+    // The one place a reply is built: every secret is removed before anything parses, caches, traces or shows it.
+    const parsed = completionSchema.safeParse(redactJson(payload, secrets));
     if (!parsed.success) {
-      const said = redact(serverMessage(body), secrets);
+      const said = redact(serverMessage(redact(body, secrets)), secrets);
       throw new AttemptFailure(`HTTP ${response.status} without a usable completion: ${said}`, true, response.status);
     }
     return toChatResult(parsed.data, latency, 0);
@@ -153,9 +154,23 @@ async function attempt(url: string, init: { headers: Record<string, string>; bod
  * `signal` rejects with an `AbortError` and is never retried. Concurrency is limited per base URL, counting only
  * attempts in flight (not backoff waits).
  */
-export async function postChat(options: TransportOptions, body: Readonly<Record<string, unknown>>, signal?: AbortSignal): Promise<ChatResult> {
+export async function postChat(options: TransportOptions, body: Readonly<Record<string, unknown>>, caller?: AbortSignal): Promise<ChatResult> {
+  // One listener on the caller's signal per request, however many attempts and waits it takes: a signal shared by
+  // many requests in flight (a whole tournament's) must not collect a listener per attempt.
+  const local = caller === undefined ? undefined : new AbortController();
+  const forward = (): void => local?.abort(caller?.reason);
+  if (caller?.aborted) forward();
+  else caller?.addEventListener('abort', forward, { once: true });
+  try {
+    return await postChatOnce(options, body, local?.signal);
+  } finally {
+    caller?.removeEventListener('abort', forward);
+  }
+}
+
+async function postChatOnce(options: TransportOptions, body: Readonly<Record<string, unknown>>, signal?: AbortSignal): Promise<ChatResult> {
   const url = `${options.baseUrl}/chat/completions`;
-  const secrets = options.apiKey === null ? [] : [options.apiKey];
+  const secrets = secretsWith([options.apiKey]);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.apiKey !== null) headers['authorization'] = `Bearer ${options.apiKey}`;
   const init = { headers, body: JSON.stringify(body) };

@@ -82,6 +82,8 @@ export const tournamentSchema = z
     cache: z.enum(CACHE_MODES as unknown as [string, ...string[]], { error: `expected one of ${CACHE_MODES.join(', ')}` }).default('read-write'),
     models: z.string().optional(),
     anchor: z.string().optional(),
+    /** Rating settings: `prior` is the Bradley–Terry prior (virtual draws per agent; default 0, maximum likelihood). */
+    ratings: z.object({ prior: z.number().min(0).max(1000).optional() }).strict().optional(),
   })
   .strict();
 
@@ -115,6 +117,8 @@ export interface TournamentConfig {
   readonly cache: 'off' | 'read' | 'write' | 'read-write';
   readonly models?: string;
   readonly anchor?: string;
+  /** Present only when the config sets it (so older configs keep their hash). */
+  readonly ratings?: { readonly prior?: number };
 }
 
 /** Validates a parsed config object once, at the edge; every problem is one line naming the source and path. */
@@ -182,6 +186,7 @@ export function checkTournamentConfig(value: unknown, source: string, defaultNam
     cache: c.cache as TournamentConfig['cache'],
     ...(c.models !== undefined ? { models: c.models } : {}),
     ...(anchor !== undefined ? { anchor } : {}),
+    ...(c.ratings?.prior !== undefined ? { ratings: { prior: c.ratings.prior } } : {}),
   };
 }
 

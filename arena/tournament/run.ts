@@ -97,10 +97,13 @@ export async function playPending(
   // Without a pool, CPU-bound matches run one at a time here (interleaving them gains nothing and delays a stop).
   const cpuLimit = pLimit(1);
   // An abort stops scheduling at once: queued matches return without playing, the pool's workers (with the matches
-  // in flight there) are terminated, and matches in this thread see the signal. None of those is stored: they stay
-  // pending for the resume.
+  // in flight there) are terminated, and matches in this thread see their own signal. None of those is stored: they
+  // stay pending for the resume. Each match in flight here gets its own signal, aborted from this one listener on
+  // the run's signal, so the run's signal never collects a listener per match.
+  const inFlight = new Set<AbortController>();
   const onAbort = (): void => {
     void pool?.close();
+    for (const controller of inFlight) controller.abort(options.signal?.reason);
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
   let played = 0;
@@ -110,12 +113,16 @@ export async function playPending(
       if (!viaPool) await nextTurn();
       if (options.signal?.aborted) return;
       let events: TraceEvent[];
+      const controller = new AbortController();
+      inFlight.add(controller);
       try {
-        events = viaPool && pool ? await pool.run(job) : await executeMatch(job, options.env, options.signal);
+        events = viaPool && pool ? await pool.run(job) : await executeMatch(job, options.env, options.signal ? controller.signal : undefined);
       } catch (err) {
         if (options.signal?.aborted) return;
         // A crash outside the match runner (a worker died): recorded as an internal error, never as a result.
         events = failureTrace(job, 'internal', err instanceof Error ? err.message : String(err));
+      } finally {
+        inFlight.delete(controller);
       }
       const end = events[events.length - 1];
       // An abort leaves the match planned, to be played on resume.

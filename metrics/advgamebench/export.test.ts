@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../arena/trace/events.js';
 import type { SideIndex } from '../../games/core/plan-game.js';
+import { createRng } from '../../games/core/rng.js';
 import { change, KEEP, planTrace, type PlanTraceSpec } from '../testing/plan-trace.js';
 import { syntheticTournament } from '../testing/tournament.js';
 import { formatCsvRow } from './csv.js';
@@ -71,10 +72,10 @@ describe('export to the reference CSV layout', () => {
     expect(noDemon?.rows.map((r) => r.slice(5, 8).join(''))).toEqual(['', '', '']);
   });
 
-  it('appends blocks per opponent (by name, then input order) and skips error and move matches', () => {
+  it('appends blocks per opponent (by name, then match key) and skips error and move matches', () => {
     const m = (id: string, opp: string, winner: SideIndex): TraceEvent[] => planTrace({ id, seats: ['A', opp], rounds: 2, winners: [winner, winner] });
     const err = planTrace({ id: 'e', seats: ['A', 'X'], rounds: 2, winners: [0, 0], status: 'error' });
-    const { files, skipped } = exportAdvgamebench([m('1', 'Z', 0), m('2', 'Y', 1), m('3', 'Z', 1), err]);
+    const { files, skipped } = exportAdvgamebench([m('3', 'Z', 1), m('2', 'Y', 1), err, m('1', 'Z', 0)]);
     const human = files.find((f) => f.role === 'human');
     // human_LLM, demon_LLM are the last two columns; winners show which Z block is which.
     expect(human?.rows.map((r) => `${r[9]}:${r[4]}`)).toEqual(['Y:Demon', 'Y:Demon', 'Z:Human', 'Z:Human', 'Z:Demon', 'Z:Demon']);
@@ -91,6 +92,20 @@ describe('export to the reference CSV layout', () => {
     const at = (budgets: [number, number]): string[] => exportAdvgamebench([planTrace({ rounds: 2, budgets, winners: [0, 0] })]).warnings;
     expect(at([100, 100])).toEqual([expect.stringContaining('hard-codes 2000/1500')]);
     expect(at([2000, 1500])).toEqual([]);
+  });
+});
+
+describe('export order', () => {
+  it('is canonical: traces in any order give the same files and the same evaluator numbers', () => {
+    // Repetitions: the same pairings meet several times, so blocks of one opponent follow each other in a file.
+    const matches = syntheticTournament({ seed: 7, matches: 60, agents: ['m-a', 'm-b', 'm-c'] });
+    const shuffled = createRng(99).shuffle(matches);
+    const reversed = [...matches].reverse();
+    const base = exportAdvgamebench(matches);
+    expect(exportAdvgamebench(shuffled).files).toEqual(base.files);
+    expect(exportAdvgamebench(reversed).files).toEqual(base.files);
+    const profile = advgamebenchFromTraces(matches, { bootstrap: 50, seed: 3 });
+    expect(advgamebenchFromTraces(shuffled, { bootstrap: 50, seed: 3 }).models).toEqual(profile.models);
   });
 });
 

@@ -12,11 +12,19 @@ export interface AgbExportOptions {
 }
 
 export interface AgbExport {
-  /** One file per (game, role, tag, tested model), blocks ordered by opponent name, then by input order. */
+  /**
+   * One file per (game, role, tag, tested model), blocks ordered by opponent name, then by match key (`matchId`),
+   * then by the block's own cells: the same matches give the same files whatever order their traces arrive in
+   * (the reference evaluator reads a file's rows as one sequence, so row order changes its numbers).
+   */
   readonly files: AgbFile[];
   readonly warnings: string[];
   /** Matches not exported, by reason (error, incomplete, move game, game unknown to the evaluator). */
   readonly skipped: Record<string, number>;
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Tower Defense extras, filled only for raw Demon wins (REFERENCE-EVALUATOR §1.2). */
@@ -60,7 +68,8 @@ function blockRows(spec: PlanMatchSpec, layout: AgbGameLayout, battles: readonly
 /**
  * Traces → the reference evaluator's CSV files (REFERENCE-EVALUATOR §1, §4). Each completed match contributes its
  * block of rows twice: once to the file of seat 0 as the tested model, once to the file of seat 1. Role = the side
- * the tested seat played; tag = `first` when it revised first; the opponent is the other seat.
+ * the tested seat played; tag = `first` when it revised first; the opponent is the other seat. The output does not
+ * depend on the order of `matches`.
  */
 export function exportAdvgamebench(matches: readonly (readonly TraceEvent[])[], options: AgbExportOptions = {}): AgbExport {
   const numbering = options.roundNumbering ?? 'reference';
@@ -69,8 +78,7 @@ export function exportAdvgamebench(matches: readonly (readonly TraceEvent[])[], 
   const skip = (reason: string): void => {
     skipped[reason] = (skipped[reason] ?? 0) + 1;
   };
-  const blocks = new Map<string, { file: Omit<AgbFile, 'rows'>; parts: { opponent: string; order: number; rows: string[][] }[] }>();
-  let order = 0;
+  const blocks = new Map<string, { file: Omit<AgbFile, 'rows'>; parts: { opponent: string; matchKey: string; cells: string; rows: string[][] }[] }>();
   for (const match of matches) {
     const start = match[0];
     if (start?.type !== 'match_start') continue;
@@ -97,6 +105,7 @@ export function exportAdvgamebench(matches: readonly (readonly TraceEvent[])[], 
     }
     const battles = match.filter((e): e is RoundResultEvent => e.type === 'round_result');
     const rows = blockRows(spec, layout, battles, numbering);
+    const cells = JSON.stringify(rows);
     for (const side of [0, 1] as const) {
       const name = spec.seats[side].name;
       if (name.includes('/')) {
@@ -107,14 +116,14 @@ export function exportAdvgamebench(matches: readonly (readonly TraceEvent[])[], 
       const file = { game: layout.dir, role, tag, model: modelStem(name), header: layout.header };
       const key = JSON.stringify([file.game, role, tag, file.model]);
       const entry = blocks.get(key) ?? { file, parts: [] };
-      entry.parts.push({ opponent: spec.seats[side === 0 ? 1 : 0].name, order: order++, rows });
+      entry.parts.push({ opponent: spec.seats[side === 0 ? 1 : 0].name, matchKey: start.matchId, cells, rows });
       blocks.set(key, entry);
     }
   }
   const files = [...blocks.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, { file, parts }]) => {
-      parts.sort((a, b) => (a.opponent < b.opponent ? -1 : a.opponent > b.opponent ? 1 : a.order - b.order));
+      parts.sort((a, b) => byCodeUnits(a.opponent, b.opponent) || byCodeUnits(a.matchKey, b.matchKey) || byCodeUnits(a.cells, b.cells));
       return { ...file, rows: parts.flatMap((p) => p.rows) };
     });
   return { files, warnings: [...warnings], skipped };

@@ -1,3 +1,5 @@
+import type { Unbounded } from './existence.js';
+
 /** One match between two agents: `score` is a's score (1 win, 0.5 draw, 0 loss). */
 export interface Pairing {
   readonly a: string;
@@ -13,6 +15,11 @@ export interface Rating {
   readonly hi: number;
   /** Matches the agent played. */
   readonly n: number;
+  /**
+   * Set when the plain maximum-likelihood rating does not exist (no prior): `above` (rating +∞), `below` (−∞) or
+   * `unlinked` (NaN: no results connect the agent to the anchor). See existence.ts.
+   */
+  readonly unbounded?: Unbounded;
 }
 
 export interface RatingOptions {

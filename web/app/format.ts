@@ -18,12 +18,25 @@ export function interval(e: Estimate | undefined, digits = 2): string {
   return `[${num(e.lo, digits)}, ${num(e.hi, digits)}]`;
 }
 
+/** Unbounded ratings travel as null in JSON; `unbounded` says which way. */
 export function ratingText(r: RatingValue | null): string {
-  return r ? r.rating.toFixed(0) : '—';
+  if (!r) return '—';
+  if (r.unbounded !== undefined) return r.unbounded === 'above' ? '+∞' : r.unbounded === 'below' ? '−∞' : 'unlinked';
+  return r.rating.toFixed(0);
+}
+
+function bound(x: number | null, side: -1 | 1): string {
+  // an interval end is null in JSON when the resampled estimate diverged on that side
+  return x === null || !Number.isFinite(x) ? (side < 0 ? '−∞' : '+∞') : x.toFixed(0);
 }
 
 export function ratingInterval(r: RatingValue | null): string {
-  return r ? `[${r.lo.toFixed(0)}, ${r.hi.toFixed(0)}]` : '';
+  return r && r.unbounded === undefined ? `[${bound(r.lo, -1)}, ${bound(r.hi, 1)}]` : '';
+}
+
+/** Whether a row's rating is a finite number (charts leave the others out). */
+export function finiteRating(r: RatingValue | null): r is RatingValue {
+  return r !== null && r.unbounded === undefined && typeof r.rating === 'number' && Number.isFinite(r.rating);
 }
 
 /** Digits for a metric: β is a small slope. */

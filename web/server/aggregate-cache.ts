@@ -57,7 +57,13 @@ export async function computeRunAggregate(store: ReadStore, run: string, options
   const facts = parallel?.facts ?? (await factsInSlice(store, { run, after: null, last: null }, () => yieldToEventLoop()));
   for (const f of facts) builder.add(f);
   const anchor = store.anchorOf(run);
-  const agg = builder.finish({ ...(options.bootstrap !== undefined ? { bootstrap: options.bootstrap } : {}), seed: store.run(run)?.seed ?? 1, ...(anchor !== undefined ? { anchor } : {}) });
+  const prior = store.priorOf(run);
+  const agg = builder.finish({
+    ...(options.bootstrap !== undefined ? { bootstrap: options.bootstrap } : {}),
+    seed: store.run(run)?.seed ?? 1,
+    ...(anchor !== undefined ? { anchor } : {}),
+    ...(prior !== undefined ? { prior } : {}),
+  });
   return parallel ? { ...agg, workers: parallel.workers } : agg;
 }
 

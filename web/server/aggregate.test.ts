@@ -42,10 +42,15 @@ describe('AggregateBuilder', () => {
     const agg = aggregate(matches, options);
     const lb = buildLeaderboard(matches, options);
     // The CLI's rating objects also carry the agent's name; the site's rows hold it once.
-    const plain = (rows: readonly LeaderboardRow[]) => rows.map((r) => ({ ...r, rating: r.rating ? { rating: r.rating.rating, lo: r.rating.lo, hi: r.rating.hi, n: r.rating.n } : null }));
+    const plain = (rows: readonly LeaderboardRow[]) =>
+      rows.map((r) => ({ ...r, rating: r.rating ? { rating: r.rating.rating, lo: r.rating.lo, hi: r.rating.hi, n: r.rating.n, ...(r.rating.unbounded ? { unbounded: r.rating.unbounded } : {}) } : null }));
     expect(agg.scope(ALL_GAMES)?.rows).toEqual(plain(lb.rows));
+    expect(agg.scope(ALL_GAMES)?.estimator).toEqual(lb.estimator);
     expect(agg.scopeNames.filter((k) => k !== ALL_GAMES)).toEqual(Object.keys(lb.byGame));
-    for (const [game, rows] of Object.entries(lb.byGame)) expect(agg.scope(game)?.rows).toEqual(plain(rows));
+    for (const [game, rows] of Object.entries(lb.byGame)) {
+      expect(agg.scope(game)?.rows).toEqual(plain(rows));
+      expect(agg.scope(game)?.estimator).toEqual(lb.byGameEstimator[game]);
+    }
     expect(agg.scope('no-such-game')).toBeUndefined();
     expect(agg.anchor).toBe('beta');
     expect(agg.excluded).toEqual(lb.excluded);

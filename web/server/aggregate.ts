@@ -2,7 +2,8 @@ import type { Usage } from '../../arena/agents/agent.js';
 import { computeFromRecords, type MetricsReport } from '../../metrics/compute.js';
 import { correlateDefault } from '../../metrics/correlate.js';
 import { METRIC_IDS, PROCESS_SCORE, RATIO_METRICS } from '../../metrics/definitions.js';
-import { bradleyTerryRatings } from '../../metrics/ratings/bradley-terry.js';
+import { bradleyTerryRatings, byRating } from '../../metrics/ratings/bradley-terry.js';
+import { ratingEstimator, type RatingEstimator } from '../../metrics/ratings/estimator.js';
 import type { Pairing } from '../../metrics/ratings/types.js';
 import type { AgentMatchRecord } from '../../metrics/steps/record.js';
 import { ALL_GAMES, type BoardRow, type CorrelationValue, type CurvePoint, type UsageTotals } from '../shared/api.js';
@@ -15,11 +16,15 @@ export interface AggregateOptions {
   readonly seed?: number;
   /** Agent pinned at rating 1000 when it played (default: random, else the first agent). */
   readonly anchor?: string;
+  /** Bradley–Terry prior (default 0: plain maximum likelihood). */
+  readonly prior?: number;
 }
 
 /** One scope of the leaderboard (all games, or one game). */
 export interface ScopeBoard {
   readonly rows: readonly BoardRow[];
+  /** How the rows' ratings were estimated, and for which agents maximum likelihood does not exist. */
+  readonly estimator: RatingEstimator;
   readonly correlation: CorrelationValue;
   readonly curves: readonly { readonly agent: string; readonly points: readonly CurvePoint[] }[];
 }
@@ -150,7 +155,7 @@ export class AggregateBuilder {
         .filter((c) => c.points.length > 0)
         .sort((a, b) => a.agent.localeCompare(b.agent));
       const board: ScopeBoard = {
-        rows: this.rows(pairings, report, name, options.anchor, seed, bootstrap),
+        ...this.rows(pairings, report, name, options.anchor, seed, bootstrap, options.prior ?? 0),
         correlation: corr ? { n: corr.n, r: corr.r, p: corr.p, rho: corr.rho } : { n: 0, r: null, p: null, rho: null },
         curves,
       };
@@ -187,27 +192,28 @@ export class AggregateBuilder {
   }
 
   /** The rows of one scope, as `buildLeaderboard` computes them. */
-  private rows(pairings: readonly Pairing[], report: MetricsReport, scope: string, anchorOption: string | undefined, seed: number, bootstrap: number): BoardRow[] {
+  private rows(pairings: readonly Pairing[], report: MetricsReport, scope: string, anchorOption: string | undefined, seed: number, bootstrap: number, prior: number): { rows: BoardRow[]; estimator: RatingEstimator } {
     const agents = new Set(pairings.flatMap((p) => [p.a, p.b]));
     const anchor = anchorOption !== undefined && agents.has(anchorOption) ? anchorOption : undefined;
-    const ratings = bradleyTerryRatings(pairings, { ...(anchor !== undefined ? { anchor } : {}), seed, bootstrap });
+    const ratings = bradleyTerryRatings(pairings, { ...(anchor !== undefined ? { anchor } : {}), seed, bootstrap, prior });
     const metricRows = scope === ALL_GAMES ? report.agents.map((a) => ({ agent: a.agent, matches: a.matches, metrics: a.metrics })) : report.games.filter((g) => g.game === scope);
     const usage = this.usage.get(scope) ?? new Map<string, UsageTotals>();
     const names = new Set([...ratings.map((r) => r.agent), ...metricRows.map((m) => m.agent)]);
-    return [...names]
+    const rows = [...names]
       .map((agent) => {
         const m = metricRows.find((x) => x.agent === agent);
         const u = usage.get(agent) ?? EMPTY_USAGE;
         const r = ratings.find((x) => x.agent === agent);
         return {
           agent,
-          rating: r ? { rating: r.rating, lo: r.lo, hi: r.hi, n: r.n } : null,
+          rating: r ? { rating: r.rating, lo: r.lo, hi: r.hi, n: r.n, ...(r.unbounded !== undefined ? { unbounded: r.unbounded } : {}) } : null,
           matches: m?.matches ?? 0,
           metrics: m?.metrics ?? {},
           tokens: u.promptTokens + u.completionTokens,
           spendUsd: u.costUsd,
         };
       })
-      .sort((x, y) => (y.rating?.rating ?? -Infinity) - (x.rating?.rating ?? -Infinity) || x.agent.localeCompare(y.agent));
+      .sort((x, y) => byRating(x.rating?.rating ?? Number.NaN, y.rating?.rating ?? Number.NaN) || x.agent.localeCompare(y.agent));
+    return { rows, estimator: ratingEstimator('bradley-terry', prior, ratings) };
   }
 }

@@ -54,6 +54,7 @@ export class Api {
       run,
       game,
       ratingMethod: 'bradley-terry',
+      estimator: scope.estimator,
       anchor: agg.anchor,
       bootstrap: agg.bootstrap,
       weights: agg.weights,

@@ -106,6 +106,18 @@ export class ReadStore {
     }
   }
 
+  /** The run's configured Bradley–Terry prior (`ratings.prior`), if its config sets one. */
+  priorOf(id: string): number | undefined {
+    const row = this.store.db.prepare(`SELECT config_json FROM runs WHERE id = ?`).get(id) as { config_json: string } | undefined;
+    if (!row) return undefined;
+    try {
+      const prior = (JSON.parse(row.config_json) as { ratings?: { prior?: unknown } }).ratings?.prior;
+      return typeof prior === 'number' && prior >= 0 ? prior : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** One page of a run's matches, filtered; rows in planned order. */
   matchPage(q: MatchQuery): MatchPage {
     const where = ['run_id = ?'];

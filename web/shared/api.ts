@@ -68,10 +68,13 @@ export interface RunsResponse {
 }
 
 export interface RatingValue {
+  /** +∞, −∞ or NaN (each null in JSON) where the maximum-likelihood rating does not exist: see `unbounded`. */
   readonly rating: number;
   readonly lo: number;
   readonly hi: number;
   readonly n: number;
+  /** Set when maximum likelihood diverges for this agent: above (+∞), below (−∞), unlinked from the anchor. */
+  readonly unbounded?: 'above' | 'below' | 'unlinked';
 }
 
 /** One leaderboard row: the same fields as `arena leaderboard --format json`. */
@@ -103,6 +106,8 @@ export interface LeaderboardResponse {
   /** ALL_GAMES or a game id of the run. */
   readonly game: string;
   readonly ratingMethod: 'bradley-terry';
+  /** The estimator, in words (and the agents for which maximum likelihood does not exist), with its prior. */
+  readonly estimator: { readonly text: string; readonly prior: number | null; readonly unbounded: readonly { readonly agent: string; readonly how: string }[] };
   readonly anchor: string | null;
   readonly bootstrap: number;
   readonly weights: Readonly<Record<string, number>>;

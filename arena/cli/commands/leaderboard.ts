@@ -20,13 +20,14 @@ export function registerLeaderboard(program: Command): void {
     try {
       const runId = pickRun(store, run);
       const row = store.getRun(runId);
-      const configAnchor = row ? (JSON.parse(row.config_json) as { anchor?: string }).anchor : undefined;
+      const config = row ? (JSON.parse(row.config_json) as { anchor?: string; ratings?: { prior?: number } }) : undefined;
       if (opts.anchor !== undefined) {
         const agents = [...new Set(store.matches(runId).flatMap((m) => [m.agent0, m.agent1]))].sort();
         if (!agents.includes(opts.anchor)) throw unknownChoice(`anchor agent of run '${row?.name ?? runId}'`, opts.anchor, agents);
       }
-      const anchor = opts.anchor ?? configAnchor;
-      const lb = buildLeaderboard([...store.traces(runId)], { ...(anchor !== undefined ? { anchor } : {}), ratings: board.ratings, bootstrap: board.bootstrap, seed: row?.seed ?? 1 });
+      const anchor = opts.anchor ?? config?.anchor;
+      const prior = board.prior ?? config?.ratings?.prior;
+      const lb = buildLeaderboard([...store.traces(runId)], { ...(anchor !== undefined ? { anchor } : {}), ratings: board.ratings, bootstrap: board.bootstrap, seed: row?.seed ?? 1, ...(prior !== undefined ? { prior } : {}) });
       process.stdout.write(`${formatLeaderboard(lb, board.format, opts.byGame === true)}\n`);
     } finally {
       store.close();

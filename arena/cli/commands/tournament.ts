@@ -16,14 +16,17 @@ export interface BoardOptions {
   byGame?: boolean;
   ratings: string;
   bootstrap: string;
+  prior?: string;
 }
 
-export function checkBoardOptions(opts: BoardOptions): { format: LeaderboardFormat; ratings: 'bradley-terry' | 'elo'; bootstrap: number } {
+export function checkBoardOptions(opts: BoardOptions): { format: LeaderboardFormat; ratings: 'bradley-terry' | 'elo'; bootstrap: number; prior?: number } {
   if (!LEADERBOARD_FORMATS.includes(opts.format as LeaderboardFormat)) throw unknownChoice('format', opts.format, LEADERBOARD_FORMATS);
   if (opts.ratings !== 'bradley-terry' && opts.ratings !== 'elo') throw unknownChoice('rating method', opts.ratings, ['bradley-terry', 'elo']);
   const bootstrap = Number(opts.bootstrap);
   if (!Number.isInteger(bootstrap) || bootstrap < 0 || bootstrap > 100_000) throw new UsageError(`--bootstrap must be a whole number in [0, 100000], got '${opts.bootstrap}'`);
-  return { format: opts.format as LeaderboardFormat, ratings: opts.ratings, bootstrap };
+  const prior = opts.prior === undefined ? undefined : Number(opts.prior);
+  if (prior !== undefined && (opts.prior?.trim() === '' || !Number.isFinite(prior) || prior < 0 || prior > 1000)) throw new UsageError(`--prior must be a number in [0, 1000], got '${opts.prior}'`);
+  return { format: opts.format as LeaderboardFormat, ratings: opts.ratings, bootstrap, ...(prior !== undefined ? { prior } : {}) };
 }
 
 /** Agent settings for a tournament: the model definitions (if any) and the store-backed response cache. */
@@ -40,7 +43,8 @@ export function addBoardOptions(cmd: Command): Command {
     .option('--format <format>', `leaderboard format: ${LEADERBOARD_FORMATS.join('|')}`, 'table')
     .option('--by-game', 'add per-game leaderboards')
     .option('--ratings <method>', 'bradley-terry or elo', 'bradley-terry')
-    .option('--bootstrap <B>', 'bootstrap resamples for intervals', '1000');
+    .option('--bootstrap <B>', 'bootstrap resamples for intervals', '1000')
+    .option('--prior <n>', 'Bradley–Terry prior: virtual draws per agent against a reference player (default: the config\'s ratings.prior, else 0: plain maximum likelihood)');
 }
 
 export function registerTournament(program: Command): void {
@@ -76,7 +80,8 @@ export function registerTournament(program: Command): void {
         return;
       }
       const matches = [...store.traces(result.runId)];
-      const lb = buildLeaderboard(matches, { ...(config.anchor !== undefined ? { anchor: config.anchor } : {}), ratings: board.ratings, bootstrap: board.bootstrap, seed: config.seed });
+      const prior = board.prior ?? config.ratings?.prior;
+      const lb = buildLeaderboard(matches, { ...(config.anchor !== undefined ? { anchor: config.anchor } : {}), ratings: board.ratings, bootstrap: board.bootstrap, seed: config.seed, ...(prior !== undefined ? { prior } : {}) });
       process.stdout.write(`Run '${result.runId}': ${counts.completed} completed, ${counts.errors} errors of ${counts.total} matches (store: ${opts.store}).\n\n`);
       process.stdout.write(`${formatLeaderboard(lb, board.format, opts.byGame === true)}\n`);
       const missing = incompleteSummary(store, result.runId);

@@ -1,6 +1,6 @@
 import type { LeaderboardResponse } from '../../shared/api.js';
 import { colour, draw } from '../charts.js';
-import { num } from '../format.js';
+import { finiteRating, num } from '../format.js';
 import { canvasBox } from './common.js';
 
 /** The process metrics drawn one chart each. */
@@ -22,7 +22,9 @@ function agentColours(board: LeaderboardResponse): (agent: string) => string {
 /** Ratings with their 95% intervals: a floating bar [lo, hi] per agent and a point at the estimate. */
 function ratingsChart(grid: HTMLElement, board: LeaderboardResponse): void {
   const { box, canvas } = canvasBox('chart-ratings', 'Rating with 95% interval', 'chart wide');
-  const rows = board.rows.filter((r) => r.rating !== null);
+  // unbounded ratings (±∞, unlinked) cannot be drawn; the table shows them
+  const rows = board.rows.filter((r) => finiteRating(r.rating));
+  const end = (x: number | null | undefined, at: number): number => (typeof x === 'number' && Number.isFinite(x) ? x : at);
   grid.append(box);
   draw(
     canvas,
@@ -31,7 +33,7 @@ function ratingsChart(grid: HTMLElement, board: LeaderboardResponse): void {
       data: {
         labels: rows.map((r) => r.agent),
         datasets: [
-          { type: 'bar', label: '95% interval', data: rows.map((r) => [r.rating?.lo ?? 0, r.rating?.hi ?? 0] as [number, number]), backgroundColor: 'rgba(0,114,178,0.35)', borderColor: colour(0), borderWidth: 1 },
+          { type: 'bar', label: '95% interval', data: rows.map((r) => [end(r.rating?.lo, r.rating?.rating ?? 0), end(r.rating?.hi, r.rating?.rating ?? 0)] as [number, number]), backgroundColor: 'rgba(0,114,178,0.35)', borderColor: colour(0), borderWidth: 1 },
           { type: 'line', label: 'rating', data: rows.map((r) => r.rating?.rating ?? 0), showLine: false, pointRadius: 5, pointBackgroundColor: colour(5), borderColor: colour(5) },
         ],
       },
@@ -134,7 +136,7 @@ function curvesChart(grid: HTMLElement, board: LeaderboardResponse): void {
 
 /** Rating against resource use per match: spend when any was priced, else tokens, else wall time. */
 function costChart(grid: HTMLElement, board: LeaderboardResponse): void {
-  const rows = board.rows.filter((r) => r.rating !== null);
+  const rows = board.rows.filter((r) => finiteRating(r.rating));
   const measure = (id: string): number[] => rows.map((r) => r.metrics[id]?.value ?? 0);
   const [id, label] = measure('usdPerMatch').some((v) => v > 0)
     ? ['usdPerMatch', 'spend per match (USD)']

@@ -33,8 +33,8 @@ export function boardColumns(run: string): Column[] {
     {
       id: 'rating',
       label: 'Rating',
-      title: 'Bradley–Terry rating with its 95% bootstrap interval',
-      value: (r) => r.rating?.rating ?? null,
+      title: 'Bradley–Terry rating with its 95% bootstrap interval (±∞ or unlinked where maximum likelihood does not exist)',
+      value: (r) => (r.rating?.unbounded === 'above' ? Infinity : r.rating?.unbounded === 'below' ? -Infinity : r.rating?.unbounded === 'unlinked' ? null : (r.rating?.rating ?? null)),
       cell: (r) => [ratingText(r.rating), el('span', { class: 'ci' }, ` ${ratingInterval(r.rating)}`)],
     },
     metricColumn('wr', 'WR', 'win rate over evaluated rounds'),

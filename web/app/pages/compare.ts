@@ -1,6 +1,6 @@
 import { ALL_GAMES, type BoardRow, type LeaderboardResponse, type RunInfo } from '../../shared/api.js';
 import { append, el, select } from '../dom.js';
-import { num } from '../format.js';
+import { num, ratingText } from '../format.js';
 import { navigate } from '../router.js';
 import { heading, pickRun, ready, runOptions, type PageContext } from './common.js';
 
@@ -76,9 +76,9 @@ function sideBySide(a: LeaderboardResponse, b: LeaderboardResponse): HTMLTableEl
           'tr',
           { dataset: { agent } },
           el('td', { class: 'text' }, agent),
-          el('td', { class: 'num' }, num(x?.rating?.rating, 0)),
-          el('td', { class: 'num' }, num(y?.rating?.rating, 0)),
-          el('td', { class: 'num' }, diff(x?.rating?.rating, y?.rating?.rating, 0)),
+          el('td', { class: 'num' }, ratingText(x?.rating ?? null)),
+          el('td', { class: 'num' }, ratingText(y?.rating ?? null)),
+          el('td', { class: 'num' }, x?.rating?.unbounded === undefined && y?.rating?.unbounded === undefined ? diff(x?.rating?.rating, y?.rating?.rating, 0) : '—'),
           ...COMPARED.flatMap(([id]) => {
             const u = x?.metrics[id]?.value;
             const v = y?.metrics[id]?.value;

@@ -26,7 +26,7 @@ export async function leaderboardPage(ctx: PageContext): Promise<void> {
   const notes = el(
     'ul',
     { class: 'notes' },
-    el('li', {}, `Ratings: Bradley–Terry, anchored at ${board.anchor ?? '—'} = 1000; 95% bootstrap intervals over matches (B = ${board.bootstrap}).`),
+    el('li', {}, `Ratings: ${board.estimator.text}; anchored at ${board.anchor ?? '—'} = 1000; 95% bootstrap intervals over matches (B = ${board.bootstrap}).`),
     el('li', {}, `Process Score = weighted mean of WR, CSR, 1 − OBR and the β term (weights wr=${w['wr'] ?? 1}, csr=${w['csr'] ?? 1}, obr=${w['obr'] ?? 1}, beta=${w['beta'] ?? 1}). ORR is shown but left out of it.`),
     el('li', {}, `${board.included} matches scored${excluded.length ? `; not scored: ${excluded.map(([k, v]) => `${k} ${v}`).join(', ')}` : ''}. ORR–CSR correlation across agents: r = ${num(board.correlation.r)}, n = ${board.correlation.n}.`),
   );
