@@ -29,5 +29,8 @@ export const DEMO_TOURNAMENT: TournamentConfigInput = {
   },
   schedule: { type: 'round-robin' },
   repetitions: 1,
+  // The move-game agents meet the plan-game pool only through `random` and never lose to it, so plain maximum
+  // likelihood puts them at +∞: the demo states and applies one virtual draw per agent instead.
+  ratings: { prior: 1 },
   cache: 'off',
 };

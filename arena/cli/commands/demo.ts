@@ -31,7 +31,7 @@ export function registerDemo(program: Command): void {
           `\nDemo tournament: ${counts.completed} matches (${result.played} played now${before ? `, ${before} kept from an earlier run` : ''}) in ${seconds} s; ` +
             `games: ${config.games.map((g) => g.id).join(', ')}; results in ${opts.store} (run 'demo').\n\n`,
         );
-        const board = buildLeaderboard([...store.traces(result.runId)], { anchor: config.anchor ?? 'random', seed: config.seed, bootstrap: 500 });
+        const board = buildLeaderboard([...store.traces(result.runId)], { anchor: config.anchor ?? 'random', seed: config.seed, bootstrap: 500, ...(config.ratings?.prior !== undefined ? { prior: config.ratings.prior } : {}) });
         process.stdout.write(`${formatLeaderboard(board, 'table', opts.byGame === true)}\n\n`);
       } finally {
         store.close();
