@@ -3,9 +3,9 @@ import type { MoveGame } from '../../games/core/move-game.js';
 import type { PlanGame } from '../../games/core/plan-game.js';
 import { towerDefense } from '../../games/tower-defense/index.js';
 import { turnBased } from '../../games/turn-based/index.js';
-import { unknownChoice, UsageError } from '../cli/errors.js';
+import { unknownChoice, UsageError } from '../errors.js';
 import { moveGameEntries, resolveMoveGame } from '../match/move-games.js';
-import { parseGameId } from './ids.js';
+import { parseGameId } from '../spec/game-id.js';
 
 /** A registered game: plan games are fixed instances; move games are built from parameters. */
 export type GameEntry =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { moveGameEntries, parseMoveGameId, resolveMoveGame } from './move-games.js';
 
 describe('move game ids', () => {

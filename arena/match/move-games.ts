@@ -2,8 +2,8 @@ import type { Game } from 'boardgame.io';
 import { connectFourBoardgame, createConnectFour, CONNECT_FOUR_DEFAULTS, CONNECT_FOUR_SIZE, CONNECT_FOUR_VERSION } from '../../games/connect-four/index.js';
 import type { MoveGame } from '../../games/core/move-game.js';
 import { createTicTacToe, TIC_TAC_TOE_VERSION, ticTacToeBoardgame } from '../../games/tic-tac-toe/index.js';
-import { UsageError, unknownChoice } from '../cli/errors.js';
-import { parseGameId } from '../games/ids.js';
+import { UsageError, unknownChoice } from '../errors.js';
+import { parseGameId } from '../spec/game-id.js';
 
 /** A numeric game parameter with its default and inclusive bounds. */
 export interface MoveGameParam {

@@ -4,9 +4,9 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { registerBuiltinAgents } from '../agents/builtin.js';
 import { agentKinds } from '../agents/registry.js';
-import { parseAgentSpec } from '../agents/spec.js';
+import { parseAgentSpec } from '../spec/agent-spec.js';
 import { resolveGame } from '../games/registry.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { formatZodError } from '../config/zod-errors.js';
 import { CACHE_MODES } from '../llm/cache.js';
 

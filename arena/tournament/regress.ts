@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { extractRecords } from '../../metrics/steps/extract.js';
 import { regressionVerdicts, type Verdict } from '../../metrics/regression.js';
 import type { AgentEnv } from '../agents/registry.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import type { PlannedMatch, Store } from '../store/store.js';
 import type { MoveMatchSpec, PlanMatchSpec, SeatSpec, TraceEvent } from '../trace/events.js';
 import type { RegressSuite } from './regress-config.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import type { AgentEnv } from '../agents/registry.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import type { TraceEvent } from '../trace/events.js';
 import type { TournamentConfig } from './config.js';

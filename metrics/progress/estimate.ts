@@ -2,7 +2,7 @@ import type { MoveBoard, MoveGame } from '../../games/core/move-game.js';
 import type { Rng } from '../../games/core/rng.js';
 import { fastRand } from '../../arena/agents/move/rand.js';
 import { solveActions, solvedResult } from '../../arena/agents/move/solver.js';
-import { UsageError } from '../../arena/cli/errors.js';
+import { UsageError } from '../../arena/errors.js';
 import { proverBoard } from './c4-board.js';
 import { playOut, type Prover, type Rand } from './provers.js';
 

@@ -1,6 +1,6 @@
 import type { MoveBoard, MoveGame } from '../../games/core/move-game.js';
 import { boardOf } from '../../arena/agents/move/board.js';
-import { UsageError } from '../../arena/cli/errors.js';
+import { UsageError } from '../../arena/errors.js';
 import type { ProgressEstimate } from './estimate.js';
 import type { Prover } from './provers.js';
 

@@ -1,7 +1,7 @@
 import type { MoveBoard } from '../../games/core/move-game.js';
 import { bestChild, iterate, newRoot } from '../../arena/agents/move/uct.js';
-import { checkParams, numParam, parseAgentSpec, type AgentSpec } from '../../arena/agents/spec.js';
-import { unknownChoice, UsageError } from '../../arena/cli/errors.js';
+import { checkParams, numParam, parseAgentSpec, type AgentSpec } from '../../arena/spec/agent-spec.js';
+import { unknownChoice, UsageError } from '../../arena/errors.js';
 import { TacticalConnectFourBoard } from './c4-board.js';
 
 /** A uniform integer source in [0, n) (see arena/agents/move/rand.ts). */

@@ -1,6 +1,6 @@
 import type { Agent } from '../agent.js';
 import type { AgentKind } from '../registry.js';
-import { checkParams, numParam, type AgentSpec } from '../spec.js';
+import { checkParams, numParam, type AgentSpec } from '../../spec/agent-spec.js';
 import { withErrorRate } from './error-rate.js';
 import { createGreedyMoveAgent } from './greedy.js';
 import { createMctsAgent, mctsOptionsFrom } from './mcts.js';

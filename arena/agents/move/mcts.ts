@@ -1,6 +1,6 @@
 import type { MoveGame } from '../../../games/core/move-game.js';
 import type { Agent } from '../agent.js';
-import { numParam, type AgentSpec } from '../spec.js';
+import { numParam, type AgentSpec } from '../../spec/agent-spec.js';
 import { boardOf } from './board.js';
 import { fastRand } from './rand.js';
 import { bestChild, iterate, newRoot, type UctNode } from './uct.js';

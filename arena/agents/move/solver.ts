@@ -1,7 +1,7 @@
 import type { MoveGame } from '../../../games/core/move-game.js';
-import { UsageError } from '../../cli/errors.js';
+import { UsageError } from '../../errors.js';
 import type { Agent } from '../agent.js';
-import type { AgentSpec } from '../spec.js';
+import type { AgentSpec } from '../../spec/agent-spec.js';
 import { botUsage } from './usage.js';
 
 /** Magnitude of a won position; each ply to the end of the game costs 1, so faster wins and slower losses score higher. */

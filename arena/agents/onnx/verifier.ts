@@ -2,7 +2,7 @@ import type { ConnectFourState } from '../../../games/connect-four/index.js';
 import type { MoveGame } from '../../../games/core/move-game.js';
 import { encodeMoves, inputSize } from '../../../metrics/verifier/encode.js';
 import { DEFAULT_VERIFIER_MODEL, VerifierModel } from '../../../metrics/verifier/runtime.js';
-import { UsageError } from '../../cli/errors.js';
+import { UsageError } from '../../errors.js';
 import type { MoveVerifier } from '../prm/verifier.js';
 
 const models = new Map<string, Promise<VerifierModel>>();

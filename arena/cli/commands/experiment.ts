@@ -6,7 +6,7 @@ import { experimentSvg } from '../../agents/prm/chart.js';
 import { plateauRatio, runPrmExperiment, type ExperimentCell, type Scorer } from '../../agents/prm/experiment.js';
 import { createAgent } from '../../agents/registry.js';
 import { resolveMoveGame } from '../../match/move-games.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 
 interface PrmOptions {
   game: string;

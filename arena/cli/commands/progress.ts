@@ -4,7 +4,7 @@ import { annotateMatch, parseProver, summarizeProgress, type AnnotateOptions, ty
 import type { Store } from '../../store/store.js';
 import { JsonlWriter } from '../../trace/jsonl.js';
 import type { TraceEvent } from '../../trace/events.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import { readTraceInputs } from './metrics.js';
 import { openExistingStore, pickRun } from './store-option.js';
 

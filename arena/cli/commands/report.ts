@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeStaticSite } from '../../../web/server/export.js';
 import { DEFAULT_STORE } from '../../store/store.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import { intFlag } from './serve.js';
 
 export function registerReport(program: Command): void {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { resolveGame } from '../../games/registry.js';
-import { UsageError, unknownChoice } from '../errors.js';
+import { UsageError, unknownChoice } from '../../errors.js';
 import { parseSide } from '../../games/sides.js';
 
 export function registerRules(program: Command): void {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { DEFAULT_STORE, Store } from '../../store/store.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 
 /** Opens the results store for reading; a missing file is a usage error naming it. */
 export function openExistingStore(path: string | undefined): Store {

@@ -8,7 +8,7 @@ import { StoreResponseCache } from '../../store/response-cache.js';
 import { DEFAULT_STORE, Store } from '../../store/store.js';
 import { loadTournamentConfig, type TournamentConfig } from '../../tournament/config.js';
 import { runTournament } from '../../tournament/run.js';
-import { UsageError, unknownChoice } from '../errors.js';
+import { UsageError, unknownChoice } from '../../errors.js';
 
 export interface BoardOptions {
   format: string;

@@ -5,7 +5,7 @@ import { generateDataset } from '../../../metrics/verifier/dataset.js';
 import { DEFAULT_RECIPE, evaluateModel, trainConnectFourVerifier, writeModel } from '../../../metrics/verifier/pipeline.js';
 import type { VerifierQuality } from '../../../metrics/verifier/quality.js';
 import { DEFAULT_VERIFIER_MODEL, VerifierModel } from '../../../metrics/verifier/runtime.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 
 interface TrainOptions {
   game: string;

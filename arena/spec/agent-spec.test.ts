@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../cli/errors.js';
-import { checkParams, numParam, parseAgentSpec } from './spec.js';
+import { UsageError } from '../errors.js';
+import { checkParams, numParam, parseAgentSpec } from './agent-spec.js';
 
 describe('agent specs', () => {
   it('parses kinds, positional arguments and parameters', () => {

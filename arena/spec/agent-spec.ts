@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 
 /**
  * A parsed agent spec. Grammar: `kind[:arg][:k=v,k=v...]` or `kind:k=v,...`, e.g. `random`, `counter:evals=400`,

@@ -1,4 +1,4 @@
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 
 /** A parsed game id: `name[@version][(k=v,...)]`, e.g. `connect-four@1(rows=6,cols=7)`. */
 export interface GameId {
