@@ -1,6 +1,7 @@
 import { Client } from 'boardgame.io/client';
 import { createRng, hashSeed, type Rng } from '../../games/core/rng.js';
-import { addUsage, ZERO_USAGE, type Agent, type AgentContext, type MoveDecision, type Usage } from '../agents/agent.js';
+import type { Agent, AgentContext, MoveDecision } from '../agents/agent.js';
+import { addUsage, ZERO_USAGE, type Usage } from '../trace/usage.js';
 import { UsageError } from '../errors.js';
 import { classifyAgentError } from './errors.js';
 import { TRACE_VERSION, type MoveMatchSpec, type TraceEvent } from '../trace/events.js';

@@ -1,4 +1,4 @@
-import type { PlanFeedback, Usage } from '../agents/agent.js';
+import type { PlanFeedback, Usage } from './usage.js';
 import type { BattleRecord } from '../../games/core/plan-loop.js';
 import type { PlanGameConfig, PlanReport, SideIndex, ViolationCode } from '../../games/core/plan-game.js';
 

@@ -1,4 +1,4 @@
-import type { Usage } from '../../arena/agents/agent.js';
+import type { Usage } from '../../arena/trace/usage.js';
 import { computeFromRecords, type MetricsReport } from '../../metrics/compute.js';
 import { correlateDefault } from '../../metrics/correlate.js';
 import { METRIC_IDS, PROCESS_SCORE, RATIO_METRICS } from '../../metrics/definitions.js';

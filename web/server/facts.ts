@@ -1,4 +1,4 @@
-import { ZERO_USAGE, type Usage } from '../../arena/agents/agent.js';
+import { ZERO_USAGE, type Usage } from '../../arena/trace/usage.js';
 import { pairingsOf } from '../../arena/leaderboard/build.js';
 import type { TraceEvent } from '../../arena/trace/events.js';
 import type { Pairing } from '../../metrics/ratings/types.js';
