@@ -57,7 +57,7 @@ export const moveAgentKinds: AgentKind[] = Object.entries(moveAgentFactories).ma
 
 export { greedyMove } from './greedy.js';
 export { solveActions, solveValue, solvedResult, type SolverMemo } from './solver.js';
-export { boardOf } from './board.js';
-export { fastRand } from './rand.js';
+export { boardOf } from '../../search/board.js';
+export { fastRand } from '../../search/rand.js';
 export { withErrorRate } from './error-rate.js';
 export type { MctsOptions } from './mcts.js';

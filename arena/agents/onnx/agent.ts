@@ -1,4 +1,4 @@
-import { DEFAULT_VERIFIER_MODEL } from '../../../metrics/verifier/runtime.js';
+import { DEFAULT_VERIFIER_MODEL } from '../../verifier/runtime.js';
 import { UsageError } from '../../errors.js';
 import type { Agent } from '../agent.js';
 import type { AgentKind } from '../registry.js';

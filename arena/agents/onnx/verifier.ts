@@ -1,7 +1,7 @@
 import type { ConnectFourState } from '../../../games/connect-four/index.js';
 import type { MoveGame } from '../../../games/core/move-game.js';
-import { encodeMoves, inputSize } from '../../../metrics/verifier/encode.js';
-import { DEFAULT_VERIFIER_MODEL, VerifierModel } from '../../../metrics/verifier/runtime.js';
+import { encodeMoves, inputSize } from '../../../games/connect-four/encode.js';
+import { DEFAULT_VERIFIER_MODEL, VerifierModel } from '../../verifier/runtime.js';
 import { UsageError } from '../../errors.js';
 import type { MoveVerifier } from '../prm/verifier.js';
 

@@ -1,6 +1,6 @@
 import type { MoveGame } from '../../../games/core/move-game.js';
 import { wilsonInterval } from '../../../metrics/stats/intervals.js';
-import { mixedRng } from '../../../metrics/progress/seed.js';
+import { mixedRng } from '../../progress/seed.js';
 import type { Agent, AgentContext, MoveDecision, MoveRequest } from '../agent.js';
 import { playPureGame } from '../move/self-play.js';
 import { createAgent } from '../registry.js';

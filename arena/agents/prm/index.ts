@@ -1,4 +1,4 @@
-import { parseProver } from '../../../metrics/progress/provers.js';
+import { parseProver } from '../../search/provers.js';
 import { UsageError } from '../../errors.js';
 import type { Agent } from '../agent.js';
 import { createAgent, type AgentEnv, type AgentKind, agentFamiliesOf } from '../registry.js';

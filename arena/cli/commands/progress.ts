@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
-import { annotateMatch, parseProver, summarizeProgress, type AnnotateOptions, type ProgressSummary } from '../../../metrics/progress/index.js';
+import { annotateMatch, parseProver, summarizeProgress, type AnnotateOptions, type ProgressSummary } from '../../progress/index.js';
 import type { Store } from '../../store/store.js';
 import { JsonlWriter } from '../../trace/jsonl.js';
 import type { TraceEvent } from '../../trace/events.js';

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { createConnectFour } from '../../../games/connect-four/index.js';
-import { parseProver } from '../../../metrics/progress/provers.js';
-import { generateDataset } from '../../../metrics/verifier/dataset.js';
-import { DEFAULT_RECIPE, evaluateModel, trainConnectFourVerifier, writeModel } from '../../../metrics/verifier/pipeline.js';
-import type { VerifierQuality } from '../../../metrics/verifier/quality.js';
-import { DEFAULT_VERIFIER_MODEL, VerifierModel } from '../../../metrics/verifier/runtime.js';
+import { parseProver } from '../../search/provers.js';
+import { generateDataset } from '../../verifier/dataset.js';
+import { DEFAULT_RECIPE, evaluateModel, trainConnectFourVerifier, writeModel } from '../../verifier/pipeline.js';
+import type { VerifierQuality } from '../../verifier/quality.js';
+import { DEFAULT_VERIFIER_MODEL, VerifierModel } from '../../verifier/runtime.js';
 import { UsageError } from '../../errors.js';
 
 interface TrainOptions {

@@ -1,11 +1,11 @@
 import type { ConnectFourState } from '../../games/connect-four/index.js';
 import type { MoveGame } from '../../games/core/move-game.js';
-import { fastRand } from '../../arena/agents/move/rand.js';
-import { proverBoard } from '../progress/c4-board.js';
+import { fastRand } from '../search/rand.js';
+import { proverBoard } from '../../games/connect-four/tactical.js';
 import { mixedRng } from '../progress/seed.js';
 import { estimateQ } from '../progress/estimate.js';
-import type { Prover } from '../progress/provers.js';
-import { encodeStep, inputSize } from './encode.js';
+import type { Prover } from '../search/provers.js';
+import { encodeStep, inputSize } from '../../games/connect-four/encode.js';
 
 /** Rollout-labelled steps: one row per (state, legal move), grouped by state. */
 export interface Dataset {

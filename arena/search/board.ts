@@ -1,4 +1,4 @@
-import type { BoardStatus, MoveBoard, MoveGame } from '../../../games/core/move-game.js';
+import type { BoardStatus, MoveBoard, MoveGame } from '../../games/core/move-game.js';
 
 function statusOf<S, A>(game: MoveGame<S, A>, state: S): BoardStatus {
   const outcome = game.outcome(state);

@@ -1,4 +1,4 @@
-import type { ConnectFourState } from '../../games/connect-four/index.js';
+import type { ConnectFourState } from './index.js';
 
 /** Inputs of the Connect Four verifier for a rows x cols board: two planes of cells plus a column one-hot. */
 export function inputSize(rows: number, cols: number): number {

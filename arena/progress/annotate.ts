@@ -1,12 +1,12 @@
 import type { PlanGame, SideIndex } from '../../games/core/plan-game.js';
-import { resolveGame } from '../../arena/games/registry.js';
-import { resolveMoveGame } from '../../arena/match/move-games.js';
-import type { MoveMatchSpec, PlanMatchSpec, ProgressEvent, TraceEvent } from '../../arena/trace/events.js';
-import { TraceFormatError } from '../../arena/trace/read.js';
+import { resolveGame } from '../games/registry.js';
+import { resolveMoveGame } from '../match/move-games.js';
+import type { MoveMatchSpec, PlanMatchSpec, ProgressEvent, TraceEvent } from '../trace/events.js';
+import { TraceFormatError } from '../trace/read.js';
 import { estimateProgress, type ProgressEstimate } from './estimate.js';
 import { planProgress } from './plan.js';
 import { mixedRng } from './seed.js';
-import type { Prover } from './provers.js';
+import type { Prover } from '../search/provers.js';
 
 export interface AnnotateOptions {
   /** Move games: the prover μ. */

@@ -1,10 +1,10 @@
 import type { MoveBoard, MoveGame } from '../../games/core/move-game.js';
 import type { Rng } from '../../games/core/rng.js';
-import { fastRand } from '../../arena/agents/move/rand.js';
-import { solveActions, solvedResult } from '../../arena/agents/move/solver.js';
-import { UsageError } from '../../arena/errors.js';
-import { proverBoard } from './c4-board.js';
-import { playOut, type Prover, type Rand } from './provers.js';
+import { fastRand } from '../search/rand.js';
+import { solveActions, solvedResult } from '../agents/move/solver.js';
+import { UsageError } from '../errors.js';
+import { proverBoard } from '../../games/connect-four/tactical.js';
+import { playOut, type Prover, type Rand } from '../search/provers.js';
 
 /** A progress value A = q − v for one step, from the mover's point of view (scores 1 win, 0.5 draw, 0 loss). */
 export interface ProgressEstimate {

@@ -3,9 +3,9 @@ import { createConnectFour, type ConnectFourState } from '../../games/connect-fo
 import { createRng } from '../../games/core/rng.js';
 import type { BenchResult } from '../../test/bench/types.js';
 import { estimateProgress } from '../progress/estimate.js';
-import { parseProver } from '../progress/provers.js';
+import { parseProver } from '../search/provers.js';
 import { mixedRng } from '../progress/seed.js';
-import { encodeMoves } from './encode.js';
+import { encodeMoves } from '../../games/connect-four/encode.js';
 import { forward } from './mlp.js';
 import { mlpFromOnnx } from './onnx-export.js';
 import { DEFAULT_VERIFIER_MODEL, VerifierModel } from './runtime.js';

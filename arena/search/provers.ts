@@ -1,8 +1,8 @@
 import type { MoveBoard } from '../../games/core/move-game.js';
-import { bestChild, iterate, newRoot } from '../../arena/agents/move/uct.js';
-import { checkParams, numParam, parseAgentSpec, type AgentSpec } from '../../arena/spec/agent-spec.js';
-import { unknownChoice, UsageError } from '../../arena/errors.js';
-import { TacticalConnectFourBoard } from './c4-board.js';
+import { bestChild, iterate, newRoot } from './uct.js';
+import { checkParams, numParam, parseAgentSpec, type AgentSpec } from '../spec/agent-spec.js';
+import { unknownChoice, UsageError } from '../errors.js';
+import { TacticalConnectFourBoard } from '../../games/connect-four/tactical.js';
 
 /** A uniform integer source in [0, n) (see arena/agents/move/rand.ts). */
 export type Rand = (n: number) => number;

@@ -1,4 +1,4 @@
-import type { MoveBoard } from '../../../games/core/move-game.js';
+import type { MoveBoard } from '../../games/core/move-game.js';
 
 /** A node of the UCT tree. Scores are from the point of view of `mover`, the player whose action led here. */
 export interface UctNode {

@@ -1,6 +1,6 @@
-import { ConnectFourBoard, connectsFour, type ConnectFourState } from '../../games/connect-four/index.js';
-import type { BoardStatus, MoveBoard, MoveGame } from '../../games/core/move-game.js';
-import { boardOf } from '../../arena/agents/move/board.js';
+import { ConnectFourBoard, connectsFour, type ConnectFourState } from './index.js';
+import type { BoardStatus, MoveBoard, MoveGame } from '../core/move-game.js';
+import { boardOf } from '../../arena/search/board.js';
 
 /**
  * A Connect Four board for prover rollouts: the game's fast board, plus the greedy

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { createConnectFour, type ConnectFourState } from '../../games/connect-four/index.js';
 import type { MoveGame } from '../../games/core/move-game.js';
-import { parseProver } from '../progress/provers.js';
+import { parseProver } from '../search/provers.js';
 import { generateDataset, sliceStates, type Dataset } from './dataset.js';
 import { parameterCount, type Mlp } from './mlp.js';
 import { mlpToOnnx } from './onnx-export.js';

@@ -1,8 +1,8 @@
 import type { MoveBoard, MoveGame } from '../../games/core/move-game.js';
-import { boardOf } from '../../arena/agents/move/board.js';
-import { UsageError } from '../../arena/errors.js';
+import { boardOf } from '../search/board.js';
+import { UsageError } from '../errors.js';
 import type { ProgressEstimate } from './estimate.js';
-import type { Prover } from './provers.js';
+import type { Prover } from '../search/provers.js';
 
 /** Expected final score of player 0 from `state` when both sides follow μ, memoised by state key. */
 function value0<S, A>(game: MoveGame<S, A>, state: S, prover: Prover, memo: Map<string, number>): number {

@@ -1,4 +1,4 @@
-import type { Rng } from '../../../games/core/rng.js';
+import type { Rng } from '../../games/core/rng.js';
 
 /**
  * A fast uniform integer source for rollouts, `rand(n)` in [0, n), seeded from `rng` (one draw). Rollouts call

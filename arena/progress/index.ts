@@ -3,10 +3,10 @@
  * seeded rollouts (with standard errors) or exactly (solver; plan revisions against the opponent plan in force),
  * and trace annotation with `progress` events.
  */
-export { parseProver, playOut, PROVER_KINDS, type Prover, type Rand, type WeightedAction } from './provers.js';
+export { parseProver, playOut, PROVER_KINDS, type Prover, type Rand, type WeightedAction } from '../search/provers.js';
 export { estimateProgress, estimateQ, exactOptimalProgress, rolloutQ, type EstimateOptions, type ProgressEstimate } from './estimate.js';
 export { exactProgress } from './exact.js';
 export { planProgress, planScore, type PlanProgressInput } from './plan.js';
 export { annotateMatch, type AnnotateOptions } from './annotate.js';
 export { mixedRng } from './seed.js';
-export { summarizeProgress, type ProgressSummary } from './summary.js';
+export { summarizeProgress, type ProgressSummary } from '../../metrics/progress/summary.js';
