@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEFAULT_STORE, Store } from '../../store/store.js';
 import { loadRegressSuite } from '../../tournament/regress-config.js';
-import { regressJunit, regressMarkdown } from '../../tournament/regress-report.js';
+import { regressJunit, regressMarkdown } from '../../../metrics/regression-report.js';
 import { runRegression } from '../../tournament/regress.js';
 import { agentEnv } from './tournament.js';
 

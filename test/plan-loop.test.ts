@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { autoBattler } from '../auto-battler/index.js';
-import { towerDefense } from '../tower-defense/index.js';
-import { turnBased } from '../turn-based/index.js';
-import type { PlanGame } from './plan-game.js';
-import { factsFor, initLoop, reviserAfter, submit, totalBattles, type LoopSettings, type LoopState, type Submission } from './plan-loop.js';
-import { createRng } from './rng.js';
+import { autoBattler } from '../games/auto-battler/index.js';
+import { towerDefense } from '../games/tower-defense/index.js';
+import { turnBased } from '../games/turn-based/index.js';
+import type { PlanGame } from '../games/core/plan-game.js';
+import { factsFor, initLoop, reviserAfter, submit, totalBattles, type LoopSettings, type LoopState, type Submission } from '../games/core/plan-loop.js';
+import { createRng } from '../games/core/rng.js';
 
 function settings(game: PlanGame, extra: Partial<LoopSettings> = {}): LoopSettings {
   return { config: game.config(), rounds: 4, reviseFirst: 0, roundNumbering: 'reference', planReportFeedback: false, log: false, ...extra };

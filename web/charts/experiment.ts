@@ -1,4 +1,4 @@
-import type { ExperimentCell } from './experiment.js';
+import type { ExperimentCell } from '../../arena/experiment/prm.js';
 
 const W = 900;
 const H = 440;

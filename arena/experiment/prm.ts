@@ -1,9 +1,9 @@
-import type { MoveGame } from '../../../games/core/move-game.js';
-import { wilsonInterval } from '../../../metrics/stats/intervals.js';
-import { mixedRng } from '../../progress/seed.js';
-import type { Agent, AgentContext, MoveDecision, MoveRequest } from '../agent.js';
-import { playPureGame } from '../move/self-play.js';
-import { createAgent } from '../registry.js';
+import type { MoveGame } from '../../games/core/move-game.js';
+import { wilsonInterval } from '../../metrics/stats/intervals.js';
+import { mixedRng } from '../progress/seed.js';
+import type { Agent, AgentContext, MoveDecision, MoveRequest } from '../agents/agent.js';
+import { playPureGame } from '../agents/move/self-play.js';
+import { createAgent } from '../agents/registry.js';
 
 /** A scorer of the experiment: unguided (the base alone), ORM-guided, PAV-guided (rollout or learned verifier). */
 export interface Scorer {

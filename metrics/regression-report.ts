@@ -1,5 +1,5 @@
-import type { Verdict } from '../../metrics/regression.js';
-import type { RegressResult } from './regress.js';
+import type { Verdict } from './regression.js';
+import type { RegressResult } from '../arena/tournament/regress.js';
 
 const f = (x: number | null, d = 4): string => (x === null ? '—' : x.toFixed(d));
 

@@ -1,4 +1,4 @@
-import type { Estimate } from '../../metrics/types.js';
+import type { Estimate } from '../types.js';
 import type { Leaderboard, LeaderboardRow } from './build.js';
 
 export type LeaderboardFormat = 'table' | 'markdown' | 'json' | 'csv';

@@ -1,9 +1,9 @@
-import { computeMetrics, type MetricsReport } from '../../metrics/compute.js';
-import { bradleyTerryRatings } from '../../metrics/ratings/bradley-terry.js';
-import { eloRatings } from '../../metrics/ratings/elo.js';
-import type { Pairing, Rating } from '../../metrics/ratings/types.js';
-import type { Estimate } from '../../metrics/types.js';
-import type { TraceEvent } from '../trace/events.js';
+import { computeMetrics, type MetricsReport } from '../compute.js';
+import { bradleyTerryRatings } from '../ratings/bradley-terry.js';
+import { eloRatings } from '../ratings/elo.js';
+import type { Pairing, Rating } from '../ratings/types.js';
+import type { Estimate } from '../types.js';
+import type { TraceEvent } from '../../arena/trace/events.js';
 
 export interface LeaderboardOptions {
   readonly anchor?: string;
