@@ -13,7 +13,8 @@ import { TacticalConnectFourBoard } from '../games/connect-four/tactical.js';
 import { genericGreedyCandidates } from '../arena/search/provers.js';
 import { createConnectFour } from '../games/connect-four/index.js';
 import type { MoveBoard } from '../games/core/move-game.js';
-import { annotateMatch, estimateProgress, exactOptimalProgress, exactProgress, parseProver, planProgress, summarizeProgress } from '../arena/progress/index.js';
+import { annotateMatch, estimateProgress, exactOptimalProgress, exactProgress, parseProver, planProgress } from '../arena/progress/index.js';
+import { summarizeProgress } from '../metrics/progress/summary.js';
 
 registerBuiltinAgents();
 const ttt = createTicTacToe();

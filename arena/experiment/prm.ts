@@ -1,6 +1,6 @@
 import type { MoveGame } from '../../games/core/move-game.js';
 import { wilsonInterval } from '../../metrics/stats/intervals.js';
-import { mixedRng } from '../progress/seed.js';
+import { mixedRng } from '../../games/core/rng.js';
 import type { Agent, AgentContext, MoveDecision, MoveRequest } from '../agents/agent.js';
 import { playPureGame } from '../agents/move/self-play.js';
 import { createAgent } from '../agents/registry.js';

@@ -5,7 +5,7 @@ import type { MoveMatchSpec, PlanMatchSpec, ProgressEvent, TraceEvent } from '..
 import { TraceFormatError } from '../trace/read.js';
 import { estimateProgress, type ProgressEstimate } from './estimate.js';
 import { planProgress } from './plan.js';
-import { mixedRng } from './seed.js';
+import { mixedRng } from '../../games/core/rng.js';
 import type { Prover } from '../search/provers.js';
 
 export interface AnnotateOptions {

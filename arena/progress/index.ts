@@ -8,5 +8,3 @@ export { estimateProgress, estimateQ, exactOptimalProgress, rolloutQ, type Estim
 export { exactProgress } from './exact.js';
 export { planProgress, planScore, type PlanProgressInput } from './plan.js';
 export { annotateMatch, type AnnotateOptions } from './annotate.js';
-export { mixedRng } from './seed.js';
-export { summarizeProgress, type ProgressSummary } from '../../metrics/progress/summary.js';

@@ -4,7 +4,7 @@ import { checkParams, numParam, parseAgentSpec, type AgentSpec } from '../spec/a
 import { unknownChoice, UsageError } from '../errors.js';
 import { TacticalConnectFourBoard } from '../../games/connect-four/tactical.js';
 
-/** A uniform integer source in [0, n) (see arena/agents/move/rand.ts). */
+/** A uniform integer source in [0, n) (see arena/search/rand.ts). */
 export type Rand = (n: number) => number;
 
 /** One legal action with the probability that the prover plays it. */

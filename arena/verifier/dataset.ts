@@ -2,7 +2,7 @@ import type { ConnectFourState } from '../../games/connect-four/index.js';
 import type { MoveGame } from '../../games/core/move-game.js';
 import { fastRand } from '../search/rand.js';
 import { proverBoard } from '../../games/connect-four/tactical.js';
-import { mixedRng } from '../progress/seed.js';
+import { mixedRng } from '../../games/core/rng.js';
 import { estimateQ } from '../progress/estimate.js';
 import type { Prover } from '../search/provers.js';
 import { encodeStep, inputSize } from '../../games/connect-four/encode.js';

@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { createConnectFour, type ConnectFourState } from '../../games/connect-four/index.js';
-import { createRng } from '../../games/core/rng.js';
+import { createRng, mixedRng } from '../../games/core/rng.js';
 import type { BenchResult } from '../../test/bench/types.js';
 import { estimateProgress } from '../progress/estimate.js';
 import { parseProver } from '../search/provers.js';
-import { mixedRng } from '../progress/seed.js';
 import { encodeMoves } from '../../games/connect-four/encode.js';
 import { forward } from './mlp.js';
 import { mlpFromOnnx } from './onnx-export.js';

@@ -92,7 +92,7 @@ function getOrSet<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 
 /**
  * Accumulates match facts, then computes the leaderboard of every scope. The rows are those of
- * `buildLeaderboard` (arena/leaderboard/build.ts) over the same traces in the same order; this keeps only
+ * `buildLeaderboard` (metrics/leaderboard/build.ts) over the same traces in the same order; this keeps only
  * per-match sums, so memory does not grow with trace size.
  */
 export class AggregateBuilder {

@@ -1,4 +1,4 @@
-import { mixedRng } from '../../progress/seed.js';
+import { mixedRng } from '../../../games/core/rng.js';
 import type { Agent, MoveDecision, MoveRequest } from '../agent.js';
 import { addUsage, ZERO_USAGE, type Usage } from '../../trace/usage.js';
 import type { MoveVerifier } from './verifier.js';

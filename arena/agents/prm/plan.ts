@@ -1,6 +1,5 @@
 import { extractPlanJson } from '../../../games/core/reply.js';
-import type { Rng } from '../../../games/core/rng.js';
-import { mixedRng } from '../../progress/seed.js';
+import { mixedRng, type Rng } from '../../../games/core/rng.js';
 import type { SideIndex } from '../../../games/core/plan-game.js';
 import { planScore } from '../../progress/plan.js';
 import type { Agent, PlanRequest } from '../agent.js';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
-import { annotateMatch, parseProver, summarizeProgress, type AnnotateOptions, type ProgressSummary } from '../../progress/index.js';
+import { annotateMatch, parseProver, type AnnotateOptions } from '../../progress/index.js';
+import { summarizeProgress, type ProgressSummary } from '../../../metrics/progress/summary.js';
 import type { Store } from '../../store/store.js';
 import { JsonlWriter } from '../../trace/jsonl.js';
 import type { TraceEvent } from '../../trace/events.js';

@@ -77,7 +77,7 @@ export function registerVerifier(program: Command): void {
     .option('--prover <spec>', 'prover μ of the labels (random or greedy)', DEFAULT_RECIPE.prover)
     .option('--epochs <E>', 'training epochs', String(DEFAULT_RECIPE.epochs))
     .option('--hidden <list>', 'hidden layer widths', DEFAULT_RECIPE.hidden.join(','))
-    .option('--out <file>', 'ONNX output', 'metrics/verifier/models/connect-four-verifier.onnx')
+    .option('--out <file>', 'ONNX output', 'arena/verifier/models/connect-four-verifier.onnx')
     .action(async (opts: TrainOptions) => train(opts));
   cmd
     .command('eval')
