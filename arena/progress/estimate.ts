@@ -3,7 +3,7 @@ import type { Rng } from '../../games/core/rng.js';
 import { fastRand } from '../search/rand.js';
 import { solveActions, solvedResult } from '../agents/move/solver.js';
 import { UsageError } from '../errors.js';
-import { proverBoard } from '../../games/connect-four/tactical.js';
+import { proverBoard } from '../search/board.js';
 import { playOut, type Prover, type Rand } from '../search/provers.js';
 
 /** A progress value A = q − v for one step, from the mover's point of view (scores 1 win, 0.5 draw, 0 loss). */

@@ -1,4 +1,4 @@
-import type { BoardStatus, MoveBoard, MoveGame } from '../../games/core/move-game.js';
+import type { BoardStatus, MoveBoard, MoveGame, TacticalBoard } from '../../games/core/move-game.js';
 
 function statusOf<S, A>(game: MoveGame<S, A>, state: S): BoardStatus {
   const outcome = game.outcome(state);
@@ -46,4 +46,14 @@ class PureBoard<S, A> implements MoveBoard<A> {
 /** The game's fast board for a state, or an adapter over its pure methods when it has none. */
 export function boardOf<S, A>(game: MoveGame<S, A>, state: S): MoveBoard<A> {
   return game.board ? game.board(state) : new PureBoard(game, state);
+}
+
+/** The fastest board for prover rollouts: the game's tactical board when it has one, else `boardOf`. */
+export function proverBoard<S, A>(game: MoveGame<S, A>, state: S): MoveBoard<unknown> {
+  return (game.tacticalBoard ? game.tacticalBoard(state) : boardOf(game, state)) as MoveBoard<unknown>;
+}
+
+/** True for a board with the tactical capability (see `MoveGame.tacticalBoard`). */
+export function isTactical<A>(board: MoveBoard<A>): board is TacticalBoard<A> {
+  return typeof (board as Partial<TacticalBoard<A>>).greedyCandidates === 'function';
 }

@@ -2,7 +2,7 @@ import type { MoveBoard } from '../../games/core/move-game.js';
 import { bestChild, iterate, newRoot } from './uct.js';
 import { checkParams, numParam, parseAgentSpec, type AgentSpec } from '../spec/agent-spec.js';
 import { unknownChoice, UsageError } from '../errors.js';
-import { TacticalConnectFourBoard } from '../../games/connect-four/tactical.js';
+import { isTactical } from './board.js';
 
 /** A uniform integer source in [0, n) (see arena/search/rand.ts). */
 export type Rand = (n: number) => number;
@@ -48,7 +48,7 @@ function winningMoves(board: MoveBoard<unknown>, legal: readonly unknown[]): unk
 
 /** Greedy candidate set: immediate wins; else moves leaving the opponent no immediate win; else every move. */
 function greedyCandidates(board: MoveBoard<unknown>): unknown[] {
-  if (board instanceof TacticalConnectFourBoard) return board.greedyCandidates();
+  if (isTactical(board)) return board.greedyCandidates();
   return genericGreedyCandidates(board);
 }
 

@@ -1,11 +1,9 @@
-import type { ConnectFourState } from '../../games/connect-four/index.js';
 import type { MoveGame } from '../../games/core/move-game.js';
 import { fastRand } from '../search/rand.js';
-import { proverBoard } from '../../games/connect-four/tactical.js';
+import { proverBoard } from '../search/board.js';
 import { mixedRng } from '../../games/core/rng.js';
 import { estimateQ } from '../progress/estimate.js';
 import type { Prover } from '../search/provers.js';
-import { encodeStep, inputSize } from '../../games/connect-four/encode.js';
 
 /** Rollout-labelled steps: one row per (state, legal move), grouped by state. */
 export interface Dataset {
@@ -38,10 +36,12 @@ export interface DatasetOptions {
 
 /**
  * Positions from seeded self-play (each move the prover's with probability `proverShare`, else uniform), every
- * legal move labelled with M playouts of μ. Deterministic for a seed.
+ * legal move labelled with M playouts of μ, encoded with the game's tensor encoding. Deterministic for a seed.
  */
-export function generateDataset(game: MoveGame<ConnectFourState, number>, options: DatasetOptions): Dataset {
+export function generateDataset<S, A>(game: MoveGame<S, A>, options: DatasetOptions): Dataset {
   const { prover } = options;
+  const tensor = game.tensor;
+  if (!tensor) throw new Error(`game '${game.id}' has no tensor encoding to train a verifier on`);
   if (!prover.distribution) throw new Error(`prover '${prover.name}' has no exact action distribution (use random or greedy)`);
   const rng = mixedRng(options.seed, 'positions');
   const rand = fastRand(mixedRng(options.seed, 'rollouts'));
@@ -49,7 +49,7 @@ export function generateDataset(game: MoveGame<ConnectFourState, number>, option
   const share = options.proverShare ?? 0.5;
   const keep = options.keep ?? 0.35;
   const first = game.initial();
-  const width = inputSize(first.rows, first.cols);
+  const width = tensor.size;
   const rows: { x: Float32Array; q: number; a: number; group: number }[] = [];
   let states = 0;
   while (states < options.positions) {
@@ -61,16 +61,16 @@ export function generateDataset(game: MoveGame<ConnectFourState, number>, option
         const qs = legal.map((a) => estimateQ(board, a, prover, options.rollouts, rand).mean);
         const dist = prover.distribution(board);
         let v = 0;
-        for (const { action, p } of dist) v += p * (qs[legal.indexOf(action as number)] ?? 0);
+        for (const { action, p } of dist) v += p * (qs[legal.indexOf(action as A)] ?? 0);
         legal.forEach((a, i) => {
           const x = new Float32Array(width);
-          encodeStep(state, a, x);
+          tensor.encodeStep(state, a, x);
           rows.push({ x, q: qs[i] ?? 0, a: (qs[i] ?? 0) - v, group: states });
         });
         states++;
       }
       const legal = game.legalActions(state);
-      const move = rng.chance(share) ? (prover.choose(board, playRand) as number) : (legal[playRand(legal.length)] as number);
+      const move = rng.chance(share) ? (prover.choose(board, playRand) as A) : (legal[playRand(legal.length)] as A);
       state = game.apply(state, move);
     }
   }

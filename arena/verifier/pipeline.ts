@@ -62,7 +62,8 @@ export async function trainConnectFourVerifier(recipe: VerifierRecipe, log: (lin
     seed: recipe.seed,
     onEpoch: (e, loss) => log(`epoch ${e}/${recipe.epochs}: loss ${loss.toFixed(4)}`),
   });
-  const meta = { game: 'connect-four@1(rows=6,cols=7)', encoding: 'mover-planes+column-one-hot', outputs: 'q,a', recipe: JSON.stringify(recipe) };
+  const params = Object.entries(game.params).map(([k, v]) => `${k}=${v}`).join(',');
+  const meta = { game: `${game.id}@${game.version}(${params})`, encoding: game.tensor?.name ?? '', outputs: 'q,a', recipe: JSON.stringify(recipe) };
   const draft = mlpToOnnx(mlp, meta);
   const model = await VerifierModel.load(draft);
   const quality = await evaluateModel(model, test);

@@ -1,4 +1,5 @@
-import type { ConnectFourState } from './index.js';
+import type { TensorEncoding } from '../core/move-game.js';
+import type { ConnectFourState } from './state.js';
 
 /** Inputs of the Connect Four verifier for a rows x cols board: two planes of cells plus a column one-hot. */
 export function inputSize(rows: number, cols: number): number {
@@ -35,4 +36,9 @@ export function encodeMoves(state: ConnectFourState, cols: readonly number[]): F
   const out = new Float32Array(size * cols.length);
   cols.forEach((c, i) => encodeStep(state, c, out, i * size));
   return out;
+}
+
+/** The tensor-encoding capability of a rows x cols Connect Four game (see `encodeStep`). */
+export function connectFourTensor(rows: number, cols: number): TensorEncoding<ConnectFourState, number> {
+  return { name: 'mover-planes+column-one-hot', size: inputSize(rows, cols), encodeStep };
 }

@@ -1,13 +1,13 @@
-import { ConnectFourBoard, connectsFour, type ConnectFourState } from './index.js';
-import type { BoardStatus, MoveBoard, MoveGame } from '../core/move-game.js';
-import { boardOf } from '../../arena/search/board.js';
+import type { BoardStatus, TacticalBoard } from '../core/move-game.js';
+import { ConnectFourBoard, connectsFour } from './bitboard.js';
+import type { ConnectFourState } from './state.js';
 
 /**
  * A Connect Four board for prover rollouts: the game's fast board, plus the greedy
  * prover's candidate set computed in place (a few line tests per column, no cloning), which makes greedy playouts
  * about as cheap as random ones. Agrees with the generic greedy candidates (tested).
  */
-export class TacticalConnectFourBoard extends ConnectFourBoard {
+export class TacticalConnectFourBoard extends ConnectFourBoard implements TacticalBoard<number> {
   static from(s: ConnectFourState): TacticalConnectFourBoard {
     const words = new Int32Array(2 * s.rows);
     for (let r = 0; r < s.rows; r++) {
@@ -57,10 +57,4 @@ export class TacticalConnectFourBoard extends ConnectFourBoard {
     });
     return safe.length > 0 ? safe : legal;
   }
-}
-
-/** The fastest board for prover rollouts: the tactical board for Connect Four, else the game's own fast path. */
-export function proverBoard<S, A>(game: MoveGame<S, A>, state: S): MoveBoard<unknown> {
-  if (game.id === 'connect-four') return TacticalConnectFourBoard.from(state as unknown as ConnectFourState);
-  return boardOf(game, state) as MoveBoard<unknown>;
 }

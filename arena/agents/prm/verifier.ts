@@ -2,7 +2,7 @@ import type { MoveGame } from '../../../games/core/move-game.js';
 import type { Rng } from '../../../games/core/rng.js';
 import { estimateQ } from '../../progress/estimate.js';
 import { parseProver, type Prover } from '../../search/provers.js';
-import { proverBoard } from '../../../games/connect-four/tactical.js';
+import { proverBoard } from '../../search/board.js';
 import { fastRand } from '../../search/rand.js';
 
 /** Verifier scores of candidate moves (distinct legal actions) in one state, from the mover's point of view. */
