@@ -1,5 +1,4 @@
 import type { MoveGame } from '../../games/core/move-game.js';
-import { wilsonInterval } from '../../metrics/stats/intervals.js';
 import { mixedRng } from '../../games/core/rng.js';
 import type { Agent, AgentContext, MoveDecision, MoveRequest } from '../agents/agent.js';
 import { playPureGame } from '../agents/move/self-play.js';
@@ -24,21 +23,17 @@ export interface ExperimentConfig {
   readonly budgets: readonly number[];
   readonly scorers: readonly Scorer[];
   /** Called after each cell (progress display). */
-  readonly onCell?: (cell: ExperimentCell) => void;
+  readonly onCell?: (cell: PlayedCell) => void;
 }
 
-/** One (scorer, budget) cell: results over every game, and the compute spent. */
-export interface ExperimentCell {
+/** One (scorer, budget) cell as played: results over every game, and the compute spent (metrics/experiment.ts scores it). */
+export interface PlayedCell {
   readonly scorer: string;
   readonly budget: number;
   readonly games: number;
   readonly wins: number;
   readonly draws: number;
   readonly losses: number;
-  /** (wins + draws / 2) / games, with a 95% Wilson interval on that proportion. */
-  readonly winRate: number;
-  readonly low: number;
-  readonly high: number;
   /** Mean verifier compute per decision (rollouts or inferences), measured, and mean wall ms per decision. */
   readonly compute: number;
   readonly wallMs: number;
@@ -62,7 +57,7 @@ function metered(agent: Agent, sink: { compute: number; wallMs: number; decision
   };
 }
 
-async function playCell(config: ExperimentConfig, scorer: Scorer, budget: number): Promise<ExperimentCell> {
+async function playCell(config: ExperimentConfig, scorer: Scorer, budget: number): Promise<PlayedCell> {
   const sink = { compute: 0, wallMs: 0, decisions: 0 };
   let wins = 0;
   let draws = 0;
@@ -79,8 +74,6 @@ async function playCell(config: ExperimentConfig, scorer: Scorer, budget: number
       else if (r.scores[0] === 0.5) draws++;
     }
   }
-  const points = wins + draws / 2;
-  const [low, high] = wilsonInterval(points, games);
   return {
     scorer: scorer.name,
     budget,
@@ -88,9 +81,6 @@ async function playCell(config: ExperimentConfig, scorer: Scorer, budget: number
     wins,
     draws,
     losses: games - wins - draws,
-    winRate: points / games,
-    low,
-    high,
     compute: sink.compute / Math.max(1, sink.decisions),
     wallMs: sink.wallMs / Math.max(1, sink.decisions),
     decisions: sink.decisions,
@@ -98,8 +88,8 @@ async function playCell(config: ExperimentConfig, scorer: Scorer, budget: number
 }
 
 /** Plays every cell: the unguided base once, each guided scorer at every budget. */
-export async function runPrmExperiment(config: ExperimentConfig): Promise<ExperimentCell[]> {
-  const cells: ExperimentCell[] = [];
+export async function runPrmExperiment(config: ExperimentConfig): Promise<PlayedCell[]> {
+  const cells: PlayedCell[] = [];
   for (const scorer of config.scorers) {
     for (const budget of scorer.guided ? config.budgets : [1]) {
       const cell = await playCell(config, scorer, budget);
@@ -108,29 +98,4 @@ export async function runPrmExperiment(config: ExperimentConfig): Promise<Experi
     }
   }
   return cells;
-}
-
-/**
- * The compute at which `pav` first reaches the best win rate `orm` reaches at any budget (its plateau), by
- * interpolation between budgets, and the ratio of ORM's compute at its plateau to that. Null when
- * PAV never reaches the plateau within the budgets tried, or when ORM guidance never beats its compute-free n = 1.
- */
-export function plateauRatio(orm: readonly ExperimentCell[], pav: readonly ExperimentCell[]): { plateau: number; ormCompute: number; pavCompute: number; ratio: number } | null {
-  if (orm.length === 0 || pav.length === 0) return null;
-  const best = orm.reduce((a, b) => (b.winRate > a.winRate ? b : a));
-  if (best.compute === 0) return null;
-  const sorted = [...pav].sort((a, b) => a.compute - b.compute);
-  for (let i = 0; i < sorted.length; i++) {
-    const c = sorted[i] as ExperimentCell;
-    if (c.winRate < best.winRate) continue;
-    const prev = sorted[i - 1];
-    let compute = c.compute;
-    if (prev && prev.winRate < best.winRate) {
-      const t = (best.winRate - prev.winRate) / (c.winRate - prev.winRate);
-      // log-linear between budgets; linear from a compute-free point (n = 1 spends nothing)
-      compute = prev.compute > 0 ? Math.exp(Math.log(prev.compute) + t * (Math.log(c.compute) - Math.log(prev.compute))) : t * c.compute;
-    }
-    return { plateau: best.winRate, ormCompute: best.compute, pavCompute: compute, ratio: best.compute / compute };
-  }
-  return null;
 }

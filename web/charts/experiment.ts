@@ -1,4 +1,4 @@
-import type { ExperimentCell } from '../../arena/experiment/prm.js';
+import type { ExperimentCell } from '../../metrics/experiment.js';
 
 const W = 900;
 const H = 440;
