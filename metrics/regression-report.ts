@@ -1,5 +1,38 @@
-import type { Verdict } from './regression.js';
-import type { RegressResult } from '../arena/tournament/regress.js';
+import type { TraceEvent } from '../arena/trace/events.js';
+import { extractRecords } from './steps/extract.js';
+import { regressionVerdicts, type Gate, type Verdict } from './regression.js';
+
+/** The traces of a regression run (as arena/tournament/regress.ts plays them) and who replaced whom. */
+export interface RegressionTraces {
+  readonly runId: string;
+  readonly baseline: string;
+  readonly target: string;
+  readonly candidate: string;
+  readonly candidateSpec: string;
+  readonly baseTraces: readonly TraceEvent[][];
+  readonly candidateTraces: readonly TraceEvent[][];
+}
+
+export interface RegressResult {
+  readonly runId: string;
+  readonly baseline: string;
+  readonly target: string;
+  readonly candidate: string;
+  readonly candidateSpec: string;
+  readonly verdicts: readonly Verdict[];
+  readonly regression: boolean;
+  readonly matches: number;
+}
+
+/** The regression verdict of METRICS.md for each gate: the target's baseline records against the candidate's. */
+export function judgeRegression(run: RegressionTraces, gates: readonly Gate[], options: { readonly bootstrap: number; readonly seed: number }): RegressResult {
+  const baseRecords = extractRecords(run.baseTraces).records.filter((r) => r.agent === run.target);
+  const candRecords = extractRecords(run.candidateTraces).records.filter((r) => r.agent === run.candidate);
+  const verdicts = regressionVerdicts(baseRecords, candRecords, gates, { bootstrap: options.bootstrap, seed: options.seed });
+  const regression = verdicts.some((v) => v.regression);
+  const { runId, baseline, target, candidate, candidateSpec } = run;
+  return { runId, baseline, target, candidate, candidateSpec, verdicts, regression, matches: candRecords.length };
+}
 
 const f = (x: number | null, d = 4): string => (x === null ? '—' : x.toFixed(d));
 

@@ -3,8 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEFAULT_STORE, Store } from '../../store/store.js';
 import { loadRegressSuite } from '../../tournament/regress-config.js';
-import { regressJunit, regressMarkdown } from '../../../metrics/regression-report.js';
-import { runRegression } from '../../tournament/regress.js';
+import { judgeRegression, regressJunit, regressMarkdown } from '../../../metrics/regression-report.js';
+import { playRegression, recordRegression } from '../../tournament/regress.js';
 import { agentEnv } from './tournament.js';
 
 function write(path: string, text: string): void {
@@ -29,7 +29,9 @@ export function registerRegress(program: Command): void {
       const store = new Store(opts.store);
       try {
         const env = await agentEnv(suite, store, opts.models);
-        const result = await runRegression(store, suite, opts.baseline, opts.candidate, env, opts.quiet ? { quiet: true } : {});
+        const run = await playRegression(store, suite, opts.baseline, opts.candidate, env, opts.quiet ? { quiet: true } : {});
+        const result = judgeRegression(run, suite.gates, { bootstrap: suite.bootstrap, seed: suite.seed });
+        recordRegression(store, run, result);
         const md = regressMarkdown(result);
         write(opts.markdown, md);
         write(opts.junit, regressJunit(result));
