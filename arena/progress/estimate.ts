@@ -1,7 +1,7 @@
 import type { MoveBoard, MoveGame } from '../../games/core/move-game.js';
 import type { Rng } from '../../games/core/rng.js';
 import { fastRand } from '../search/rand.js';
-import { solveActions, solvedResult } from '../agents/move/solver.js';
+import { solveActions, solvedResult } from '../search/negamax.js';
 import { UsageError } from '../errors.js';
 import { proverBoard } from '../search/board.js';
 import { playOut, type Prover, type Rand } from '../search/provers.js';

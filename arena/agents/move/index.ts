@@ -56,7 +56,7 @@ export const moveAgentKinds: AgentKind[] = Object.entries(moveAgentFactories).ma
 }));
 
 export { greedyMove } from './greedy.js';
-export { solveActions, solveValue, solvedResult, type SolverMemo } from './solver.js';
+export { solveActions, solveValue, solvedResult, type SolverMemo } from '../../search/negamax.js';
 export { boardOf } from '../../search/board.js';
 export { fastRand } from '../../search/rand.js';
 export { withErrorRate } from './error-rate.js';

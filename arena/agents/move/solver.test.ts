@@ -8,7 +8,7 @@ import type { MoveRequest } from '../agent.js';
 import { parseAgentSpec } from '../../spec/agent-spec.js';
 import { moveAgentFactories } from './index.js';
 import { playPureGame } from './self-play.js';
-import { solveActions, solvedResult, solveValue } from './solver.js';
+import { solveActions, solvedResult, solveValue } from '../../search/negamax.js';
 
 const ttt = createTicTacToe();
 const solver = () => moveAgentFactories.solver.create(parseAgentSpec('solver'));
