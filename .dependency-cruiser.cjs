@@ -1,7 +1,8 @@
 /* global module */
 /**
  * The layer rule of the README's architecture section, enforced by `npm run lint:layers`.
- * Bottom to top: games/core < games/<game> < arena ground < arena run < metrics < web < arena/cli.
+ * Bottom to top: games/core < games/<game> (< the catalogue games/index.ts) < arena ground < arena run < metrics < web
+ * < arena/cli.
  * A file may import its own layer (without cycles) and the layers below it. Type-only imports count too.
  */
 const GROUND = '^arena/(?:trace/|spec/|errors\\.ts$)';
@@ -34,6 +35,15 @@ module.exports = {
       severity: 'error',
       from: { path: '^games/([^/]+)/', pathNot: '^games/core/' },
       to: { path: '^(?:games/|arena/|metrics/|web//)', pathNot: ['^games/core/', '^games/$1/'] },
+    },
+    {
+      name: 'the-catalogue-lists-games-only',
+      comment:
+        'games/index.ts lists every game folder\'s descriptor (between L1 and L2): it imports games and nothing above, ' +
+        'and no game imports it, so the arena lists descriptors without naming a game.',
+      severity: 'error',
+      from: { path: '^games/index[.]ts$' },
+      to: { path: '^(?:arena|metrics|web|test)/' },
     },
     {
       name: 'arena-ground-knows-only-games-core',

@@ -7,7 +7,7 @@ import { classifyAgentError } from './errors.js';
 import { TRACE_VERSION, type MoveMatchSpec, type TraceEvent } from '../trace/events.js';
 import { TraceRecorder } from '../trace/recorder.js';
 import { gameResultFeedback, rejectionFeedback } from './move-feedback.js';
-import { resolveMoveGame, type ResolvedMoveGame } from './move-games.js';
+import { resolveMoveGame, type ResolvedMoveGame } from '../games/registry.js';
 import { judgeMove, responseOf } from './move-judge.js';
 
 /** What happens when a seat's attempts at a move run out: it forfeits the game, or a seeded random legal move is played. */

@@ -1,6 +1,5 @@
 import type { PlanGame, SideIndex } from '../../games/core/plan-game.js';
-import { resolveGame } from '../games/registry.js';
-import { resolveMoveGame } from '../match/move-games.js';
+import { resolveGame, resolveMoveGame } from '../games/registry.js';
 import type { MoveMatchSpec, PlanMatchSpec, ProgressEvent, TraceEvent } from '../trace/events.js';
 import { TraceFormatError } from '../trace/read.js';
 import { estimateProgress, type ProgressEstimate } from './estimate.js';

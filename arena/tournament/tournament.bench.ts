@@ -9,7 +9,7 @@ import type { Agent } from '../agents/agent.js';
 import { ZERO_USAGE } from '../trace/usage.js';
 import type { AgentEnv } from '../agents/registry.js';
 import { runMoveMatch } from '../match/move-match.js';
-import { resolveMoveGame } from '../match/move-games.js';
+import { resolveMoveGame } from '../games/registry.js';
 import { startTestServer, type ChatRequestBody } from '../llm/test-server.js';
 import { Store, type PlannedMatch } from '../store/store.js';
 import type { MoveMatchSpec, TraceEvent } from '../trace/events.js';

@@ -5,6 +5,7 @@ import { simulate } from './simulate.js';
 import { catalogueText, exampleJson, rulesText } from './text.js';
 import type { AbPlan } from './types.js';
 import { EMPTY_PLAN, validate } from './validate.js';
+import { planDescriptor, type PlanGameDescriptor } from '../core/descriptor.js';
 
 export type { AbBattleLog, AbLogEvent, AbLogTurn, AbLogUnit, AbPlan, AbPlanUnit } from './types.js';
 export { priorityKey } from './config.js';
@@ -30,3 +31,6 @@ export const autoBattler: PlanGame<AbPlan> = {
   randomPlan,
   mutatePlan,
 };
+
+/** autoBattler as it registers itself (plan games take no id parameters). */
+export const autoBattlerDescriptor: PlanGameDescriptor = planDescriptor(autoBattler as PlanGame);

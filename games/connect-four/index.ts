@@ -9,3 +9,4 @@ export type { ConnectFourState } from './state.js';
 export { connectFourBoardgame } from './game.js';
 export { columnName, parseColumn, type ColumnParse } from './notation.js';
 export { ConnectFourBoard, connectsFour } from './bitboard.js';
+export { connectFourDescriptor } from './descriptor.js';

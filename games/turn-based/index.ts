@@ -4,6 +4,7 @@ import { simulate } from './simulate.js';
 import { catalogueText, exampleJson, rulesText } from './text.js';
 import { PRESET_NAMES, presetConfig, type TbPlan } from './types.js';
 import { validate } from './validate.js';
+import { planDescriptor, type PlanGameDescriptor } from '../core/descriptor.js';
 
 export type { TbCharacter, TbPlan } from './types.js';
 export type { TbLog, TbLogEvent, TbLogFrame, TbLogFighter } from './log.js';
@@ -32,3 +33,6 @@ export const turnBased: PlanGame<TbPlan> = {
   randomPlan,
   mutatePlan,
 };
+
+/** turnBased as it registers itself (plan games take no id parameters). */
+export const turnBasedDescriptor: PlanGameDescriptor = planDescriptor(turnBased as PlanGame);

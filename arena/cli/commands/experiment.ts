@@ -6,7 +6,7 @@ import { experimentSvg } from '../../../web/charts/experiment.js';
 import { runPrmExperiment, type Scorer } from '../../experiment/prm.js';
 import { experimentCell, plateauRatio, type ExperimentCell } from '../../../metrics/experiment.js';
 import { createAgent } from '../../agents/registry.js';
-import { resolveMoveGame } from '../../match/move-games.js';
+import { resolveMoveGame } from '../../games/registry.js';
 import { UsageError } from '../../errors.js';
 
 interface PrmOptions {

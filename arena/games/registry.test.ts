@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
-import { moveGameEntries, parseMoveGameId, resolveMoveGame } from './move-games.js';
+import { moveGameEntries, parseMoveGameId, resolveMoveGame } from './registry.js';
 
 describe('move game ids', () => {
   it('parses names, versions and parameters', () => {
