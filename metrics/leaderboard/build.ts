@@ -64,14 +64,25 @@ function usageTotals(matches: readonly (readonly TraceEvent[])[]): Map<string, {
   return totals;
 }
 
-function rows(matches: readonly (readonly TraceEvent[])[], report: MetricsReport, options: LeaderboardOptions, game?: string): LeaderboardRow[] {
-  const pairings = pairingsOf(matches);
+/** The metric rows of one scope of a report: every game (`game` undefined) or one game. */
+export function scopeMetricRows(report: MetricsReport, game?: string): { agent: string; matches: number; metrics: Readonly<Record<string, Estimate>> }[] {
+  return game === undefined ? report.agents.map((a) => ({ agent: a.agent, matches: a.matches, metrics: a.metrics })) : report.games.filter((g) => g.game === game);
+}
+
+/**
+ * The rows of one leaderboard scope (the one row builder of the CLI and the web server): ratings over the scope's
+ * pairings (the anchor only when it played), the scope's metric rows, tokens and spend; best rating first.
+ */
+export function leaderboardRows(
+  pairings: readonly Pairing[],
+  metricRows: readonly { readonly agent: string; readonly matches: number; readonly metrics: Readonly<Record<string, Estimate>> }[],
+  usage: ReadonlyMap<string, { readonly tokens: number; readonly usd: number }>,
+  options: LeaderboardOptions,
+): LeaderboardRow[] {
   const agents = new Set(pairings.flatMap((p) => [p.a, p.b]));
   const anchor = options.anchor !== undefined && agents.has(options.anchor) ? options.anchor : undefined;
   const ratingOptions = { ...(anchor !== undefined ? { anchor } : {}), seed: options.seed ?? 1, bootstrap: options.bootstrap ?? 1000 };
   const ratings = options.ratings === 'elo' ? eloRatings(pairings, ratingOptions) : bradleyTerryRatings(pairings, ratingOptions);
-  const usage = usageTotals(matches);
-  const metricRows = game === undefined ? report.agents.map((a) => ({ agent: a.agent, matches: a.matches, metrics: a.metrics })) : report.games.filter((g) => g.game === game);
   const names = new Set([...ratings.map((r) => r.agent), ...metricRows.map((m) => m.agent)]);
   return [...names]
     .map((agent) => {
@@ -80,6 +91,15 @@ function rows(matches: readonly (readonly TraceEvent[])[], report: MetricsReport
       return { agent, rating: ratings.find((r) => r.agent === agent) ?? null, matches: m?.matches ?? 0, metrics: m?.metrics ?? {}, tokens: u.tokens, spendUsd: u.usd };
     })
     .sort((x, y) => (y.rating?.rating ?? -Infinity) - (x.rating?.rating ?? -Infinity) || x.agent.localeCompare(y.agent));
+}
+
+/** The agent pinned at rating 1000 when none is given: `random` when it played, else the first agent by name. */
+export function defaultAnchor(rows: readonly { readonly agent: string }[]): string | null {
+  return rows.some((r) => r.agent === 'random') ? 'random' : (rows.map((r) => r.agent).sort()[0] ?? null);
+}
+
+function rows(matches: readonly (readonly TraceEvent[])[], report: MetricsReport, options: LeaderboardOptions, game?: string): LeaderboardRow[] {
+  return leaderboardRows(pairingsOf(matches), scopeMetricRows(report, game), usageTotals(matches), options);
 }
 
 /** The leaderboard of a set of matches: ratings with intervals, the process metrics, tokens and spend. */
@@ -94,6 +114,6 @@ export function buildLeaderboard(matches: readonly (readonly TraceEvent[])[], op
     byGame[game] = rows(subset, report, options, gameKey);
   }
   const all = rows(matches, report, options);
-  const anchor = options.anchor ?? (all.some((r) => r.agent === 'random') ? 'random' : (all.map((r) => r.agent).sort()[0] ?? null));
+  const anchor = options.anchor ?? defaultAnchor(all);
   return { ratingMethod: options.ratings ?? 'bradley-terry', anchor, rows: all, byGame, report, excluded: report.excluded };
 }
