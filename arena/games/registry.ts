@@ -1,5 +1,5 @@
 import type { Game } from 'boardgame.io';
-import type { GameDescriptor, GameParam, MoveGameDescriptor } from '../../games/core/descriptor.js';
+import type { Capability, GameDescriptor, GameParam, MoveGameDescriptor } from '../../games/core/descriptor.js';
 import type { MoveGame } from '../../games/core/move-game.js';
 import type { PlanGame } from '../../games/core/plan-game.js';
 import { GAMES } from '../../games/index.js';
@@ -38,6 +38,11 @@ export const moveGameEntries: readonly MoveGameEntry[] = GAMES.filter((e): e is 
 
 export function gameEntries(): GameEntry[] {
   return [...entries.values()];
+}
+
+/** The registered games whose default instance provides `capability`, in catalogue order. */
+export function gamesWith(capability: Capability): GameEntry[] {
+  return gameEntries().filter((e) => e.capabilities.includes(capability));
 }
 
 /** Parsed game id: `name`, `name@version`, `name(k=v,...)` or `name@version(k=v,...)` (the arena's one id grammar). */

@@ -78,7 +78,7 @@ export interface EstimateOptions {
  */
 export function estimateProgress<S, A>(game: MoveGame<S, A>, state: S, action: A, prover: Prover, options: EstimateOptions): ProgressEstimate {
   if (prover.exact) {
-    if (game.solvable !== true) throw new UsageError(`prover 'solver' only works on games small enough to solve (e.g. tic-tac-toe), not ${game.id}`);
+    if (game.solvable !== true) throw new UsageError(`prover 'solver' only works on games small enough to solve (the solvable capability), not ${game.id}`);
     return exactOptimalProgress(game, state, action, options.memo ?? new Map());
   }
   const m = options.rollouts;

@@ -25,7 +25,7 @@ function value0<S, A>(game: MoveGame<S, A>, state: S, prover: Prover, memo: Map<
 
 /**
  * Exact A^μ(s, a) by full expectation over μ's action distribution (random, greedy): only for games small enough
- * to enumerate (tic-tac-toe). The reference the rollout estimates are tested against.
+ * to enumerate (`solvable`). The reference the rollout estimates are tested against.
  */
 export function exactProgress<S, A>(game: MoveGame<S, A>, state: S, action: A, prover: Prover, memo: Map<string, number> = new Map()): ProgressEstimate {
   const mover = game.toMove(state);

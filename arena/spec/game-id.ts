@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 
-/** A parsed game id: `name[@version][(k=v,...)]`, e.g. `connect-four@1(rows=6,cols=7)`. */
+/** A parsed game id: `name[@version][(k=v,...)]`, e.g. `name@1(rows=6,cols=7)`. */
 export interface GameId {
   readonly name: string;
   readonly version?: number;
@@ -9,7 +9,7 @@ export interface GameId {
 
 export function parseGameId(text: string): GameId {
   const m = /^\s*([a-z][a-z0-9-]*)(?:@(\d+))?(?:\(([^)]*)\))?\s*$/.exec(text);
-  if (!m) throw new UsageError(`bad game id '${text}': expected name[@version][(key=value,...)], e.g. connect-four@1(rows=6,cols=7)`);
+  if (!m) throw new UsageError(`bad game id '${text}': expected name[@version][(key=value,...)] as 'arena games' lists them, e.g. name@1(rows=6,cols=7)`);
   const params: Record<string, number> = {};
   for (const piece of (m[3] ?? '').split(',')) {
     if (piece.trim() === '') continue;

@@ -15,7 +15,7 @@ const positiveInt = (what: string, max: number) =>
 
 const gameSchema = z
   .object({
-    id: z.string({ error: 'expected a game id such as tower-defense or connect-four' }).min(1),
+    id: z.string({ error: 'expected a game id as `arena games` lists them' }).min(1),
     preset: z.string().optional(),
     rounds: positiveInt('rounds', 1000).default(10),
     games: positiveInt('games per series', 1000).default(1),

@@ -1,9 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { createConnectFour, type ConnectFourState } from '../../games/connect-four/index.js';
-import type { MoveGame } from '../../games/core/move-game.js';
 import { parseProver } from '../search/provers.js';
 import { generateDataset, sliceStates, type Dataset } from './dataset.js';
+import { verifierGame } from './game.js';
 import { parameterCount, type Mlp } from './mlp.js';
 import { mlpToOnnx } from './onnx-export.js';
 import { verifierQuality, type VerifierQuality } from './quality.js';
@@ -46,7 +45,7 @@ export async function evaluateModel(model: VerifierModel, data: Dataset): Promis
  * metadata, and that quality measured on the exported model itself.
  */
 export async function trainConnectFourVerifier(recipe: VerifierRecipe, log: (line: string) => void = () => undefined): Promise<TrainedVerifier> {
-  const game: MoveGame<ConnectFourState, number> = createConnectFour();
+  const game = verifierGame();
   const data = generateDataset(game, { positions: recipe.positions, rollouts: recipe.rollouts, seed: recipe.seed, prover: parseProver(recipe.prover) });
   const cut = Math.max(1, Math.min(data.states - 1, Math.round(data.states * (1 - recipe.heldOut))));
   const train = sliceStates(data, 0, cut);

@@ -43,7 +43,7 @@ export const moveAgentFactories: Record<'random' | 'greedy' | 'mcts' | 'solver',
     ],
     (spec) => createMctsAgent(spec, mctsOptionsFrom(spec)),
   ),
-  solver: factory('perfect play by exact negamax (only games small enough to solve, e.g. tic-tac-toe)', [], createSolverAgent),
+  solver: factory('perfect play by exact negamax (only games small enough to solve: the solvable capability)', [], createSolverAgent),
 };
 
 /** The same factories as registry kinds (the lead merges `random` with the plan-game random agent by family). */

@@ -6,7 +6,7 @@ import { botUsage } from './usage.js';
 
 /**
  * Perfect play by exhaustive negamax with memoisation, among equally valued moves a seeded uniform choice. Only
- * games that declare `solvable` (tic-tac-toe); any other game is a UsageError on the first request.
+ * games that declare `solvable`; any other game is a UsageError on the first request.
  */
 export function createSolverAgent(spec: AgentSpec): Agent {
   const memos = new Map<string, SolverMemo>();
@@ -17,7 +17,7 @@ export function createSolverAgent(spec: AgentSpec): Agent {
       const start = performance.now();
       const { game, state } = request;
       if (game.solvable !== true) {
-        throw new UsageError(`agent '${spec.text}': the exact solver only plays games small enough to solve (e.g. tic-tac-toe), not ${game.id}`);
+        throw new UsageError(`agent '${spec.text}': the exact solver only plays games small enough to solve (the solvable capability), not ${game.id}`);
       }
       const memoKey = `${game.id}@${game.version}${JSON.stringify(game.params)}`;
       const memo = memos.get(memoKey) ?? new Map<string, number>();

@@ -8,6 +8,7 @@ import { experimentCell, plateauRatio, type ExperimentCell } from '../../../metr
 import { createAgent } from '../../agents/registry.js';
 import { resolveMoveGame } from '../../games/registry.js';
 import { UsageError } from '../../errors.js';
+import { verifierGame } from '../../verifier/game.js';
 
 interface PrmOptions {
   game: string;
@@ -98,7 +99,7 @@ export function registerExperiment(program: Command): void {
   cmd
     .command('prm')
     .description('compute-matched comparison of PAV-guided, ORM-guided and unguided play (PRM.md): win rate with 95% intervals against verifier compute')
-    .option('--game <id>', 'move game', 'connect-four')
+    .option('--game <id>', 'move game', verifierGame().id)
     .option('--seeds <list>', 'seeds; every scorer plays the same games', '1,2')
     .option('--games <N>', 'games per seed (first move alternates)', '50')
     .option('--budgets <list>', 'candidates per decision n', '1,2,4,8,16')

@@ -116,7 +116,7 @@ export function registerProgress(program: Command): void {
     .argument('[traces...]', 'trace files (JSONL); or use --run with --store')
     .option('--run <run>', 'annotate a stored run into a new run <name>-progress (the original is kept as it is)')
     .option('--store <file>', 'results store (default arena.db)')
-    .option('--prover <spec>', 'prover μ: random, greedy, mcts:iterations=N, best:k=K,base=(random), solver (exact, tic-tac-toe)', 'greedy')
+    .option('--prover <spec>', 'prover μ: random, greedy, mcts:iterations=N, best:k=K,base=(random), solver (exact, solvable games)', 'greedy')
     .option('--rollouts <M>', 'playouts per Q and per V estimate (plan games: opponent-plan mutations; 0 = exact against the plan in force)', '64')
     .option('--seed <n>', 'seed of the estimates (with the match id and step)', '1')
     .option('--tau <t>', 'blunder threshold: A <= -tau', '0.2')

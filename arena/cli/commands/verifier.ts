@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { createConnectFour } from '../../../games/connect-four/index.js';
+import { relative } from 'node:path';
 import { parseProver } from '../../search/provers.js';
 import { generateDataset } from '../../verifier/dataset.js';
+import { verifierGame } from '../../verifier/game.js';
 import { DEFAULT_RECIPE, evaluateModel, trainConnectFourVerifier, writeModel } from '../../verifier/pipeline.js';
 import type { VerifierQuality } from '../../verifier/quality.js';
 import { DEFAULT_VERIFIER_MODEL, VerifierModel } from '../../verifier/runtime.js';
@@ -34,7 +35,8 @@ export function formatQuality(q: VerifierQuality): string {
 }
 
 function checkGame(game: string): void {
-  if (game !== 'connect-four') throw new UsageError(`the learned verifier is built for connect-four (6 x 7) only, not '${game}'`);
+  const built = verifierGame();
+  if (game !== built.id) throw new UsageError(`the learned verifier is built for ${built.id} (${Object.values(built.params).join(' x ')}) only, not '${game}'`);
 }
 
 async function train(opts: TrainOptions): Promise<void> {
@@ -58,7 +60,7 @@ async function train(opts: TrainOptions): Promise<void> {
 async function evaluate(opts: { model: string; seed: string; positions: string; rollouts: string; prover: string }): Promise<void> {
   const model = await VerifierModel.load(opts.model);
   try {
-    const data = generateDataset(createConnectFour(), { positions: int('positions', opts.positions, 1, 10_000_000), rollouts: int('rollouts', opts.rollouts, 1, 100_000), seed: int('seed', opts.seed, 0, 2 ** 31 - 1), prover: parseProver(opts.prover) });
+    const data = generateDataset(verifierGame(), { positions: int('positions', opts.positions, 1, 10_000_000), rollouts: int('rollouts', opts.rollouts, 1, 100_000), seed: int('seed', opts.seed, 0, 2 ** 31 - 1), prover: parseProver(opts.prover) });
     process.stdout.write(`${opts.model} (${model.metadata.recipe ?? 'no recipe'})\n${formatQuality(await evaluateModel(model, data))}\n`);
   } finally {
     await model.close();
@@ -70,14 +72,14 @@ export function registerVerifier(program: Command): void {
   cmd
     .command('train')
     .description('label self-play positions by rollouts, train an MLP (tfjs), export it to ONNX and report held-out quality')
-    .option('--game <id>', 'game (connect-four)', 'connect-four')
+    .option('--game <id>', `game (${verifierGame().id})`, verifierGame().id)
     .option('--seed <n>', 'seed of self-play, labels, initialisation and batch order', '1')
     .option('--positions <N>', 'positions to label (10% held out)', String(DEFAULT_RECIPE.positions))
     .option('--rollouts <M>', 'prover playouts per labelled step', String(DEFAULT_RECIPE.rollouts))
     .option('--prover <spec>', 'prover μ of the labels (random or greedy)', DEFAULT_RECIPE.prover)
     .option('--epochs <E>', 'training epochs', String(DEFAULT_RECIPE.epochs))
     .option('--hidden <list>', 'hidden layer widths', DEFAULT_RECIPE.hidden.join(','))
-    .option('--out <file>', 'ONNX output', 'arena/verifier/models/connect-four-verifier.onnx')
+    .option('--out <file>', 'ONNX output', relative(process.cwd(), DEFAULT_VERIFIER_MODEL))
     .action(async (opts: TrainOptions) => train(opts));
   cmd
     .command('eval')
