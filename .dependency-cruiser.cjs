@@ -25,7 +25,7 @@ module.exports = {
         'capabilities, seeded rng, adjudication, prompt facts); it knows no game and nothing above it.',
       severity: 'error',
       from: { path: '^games/core/' },
-      to: { path: '^(?:games/(?!core/)|arena/|metrics/|web//)' },
+      to: { path: '^(?:games/(?!core/)|arena/|metrics/|web/)' },
     },
     {
       name: 'a-game-is-self-contained',
@@ -34,7 +34,7 @@ module.exports = {
         'removed by its folder and shared code asks for a capability, never for another game.',
       severity: 'error',
       from: { path: '^games/([^/]+)/', pathNot: '^games/core/' },
-      to: { path: '^(?:games/|arena/|metrics/|web//)', pathNot: ['^games/core/', '^games/$1/'] },
+      to: { path: '^(?:games/|arena/|metrics/|web/)', pathNot: ['^games/core/', '^games/$1/'] },
     },
     {
       name: 'the-catalogue-lists-games-only',
