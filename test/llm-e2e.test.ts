@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanGame, SideIndex } from '../games/core/plan-game.js';
 import { createRng, hashSeed } from '../games/core/rng.js';
-import { parseAgentSpec } from '../arena/agents/spec.js';
+import { parseAgentSpec } from '../arena/spec/agent-spec.js';
 import { gameEntries } from '../arena/games/registry.js';
 import { runMoveMatch } from '../arena/match/move-match.js';
 import { runPlanMatch } from '../arena/match/plan-match.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanGame, SideIndex } from '../games/core/plan-game.js';
 import { createRng, hashSeed } from '../games/core/rng.js';
-import { parseAgentSpec } from '../arena/agents/spec.js';
+import { parseAgentSpec } from '../arena/spec/agent-spec.js';
 import { gameEntries } from '../arena/games/registry.js';
 import { runPlanMatch } from '../arena/match/plan-match.js';
 import type { PlanMatchSpec, TraceEvent } from '../arena/trace/events.js';

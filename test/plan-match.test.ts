@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanGame } from '../games/core/plan-game.js';
 import { registerBuiltinAgents } from '../arena/agents/builtin.js';
 import type { Agent } from '../arena/agents/agent.js';
-import { ZERO_USAGE } from '../arena/agents/agent.js';
+import { ZERO_USAGE } from '../arena/trace/usage.js';
 import { createAgent } from '../arena/agents/registry.js';
 import { gameEntries } from '../arena/games/registry.js';
 import { runPlanMatch } from '../arena/match/plan-match.js';

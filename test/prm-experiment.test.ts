@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { registerBuiltinAgents } from '../arena/agents/builtin.js';
-import { experimentSvg } from '../arena/agents/prm/chart.js';
-import { plateauRatio, runPrmExperiment, type ExperimentCell } from '../arena/agents/prm/experiment.js';
+import { experimentSvg } from '../web/charts/experiment.js';
+import { runPrmExperiment } from '../arena/experiment/prm.js';
+import { experimentCell, plateauRatio, type ExperimentCell } from '../metrics/experiment.js';
 import { createAgent } from '../arena/agents/registry.js';
 import { runCli } from '../arena/cli/main.js';
 import { runMoveMatch } from '../arena/match/move-match.js';
@@ -37,7 +38,7 @@ describe('the PRM experiment', () => {
   });
 
   it('plays every scorer on the same games and draws a chart of the cells', async () => {
-    const cells = await runPrmExperiment({
+    const played = await runPrmExperiment({
       game: createConnectFour() as MoveGame,
       base: 'random',
       opponent: 'greedy',
@@ -49,6 +50,7 @@ describe('the PRM experiment', () => {
         { name: 'orm', guided: true, spec: (n) => `prm:base=random,verifier=orm,n=${n},rollouts=2` },
       ],
     });
+    const cells = played.map(experimentCell);
     expect(cells.map((c) => `${c.scorer}/${c.budget}`)).toEqual(['unguided/1', 'orm/1', 'orm/3']);
     for (const c of cells) expect(c.wins + c.draws + c.losses).toBe(2);
     expect(cells[1]?.compute).toBe(0);

@@ -9,11 +9,12 @@ import { createRng } from '../games/core/rng.js';
 import { createTicTacToe, type TicTacToeState } from '../games/tic-tac-toe/index.js';
 import { extractRecords } from '../metrics/steps/extract.js';
 import { S } from '../metrics/steps/record.js';
-import { TacticalConnectFourBoard } from '../metrics/progress/c4-board.js';
-import { genericGreedyCandidates } from '../metrics/progress/provers.js';
+import { TacticalConnectFourBoard } from '../games/connect-four/tactical.js';
+import { genericGreedyCandidates } from '../arena/search/provers.js';
 import { createConnectFour } from '../games/connect-four/index.js';
 import type { MoveBoard } from '../games/core/move-game.js';
-import { annotateMatch, estimateProgress, exactOptimalProgress, exactProgress, parseProver, planProgress, summarizeProgress } from '../metrics/progress/index.js';
+import { annotateMatch, estimateProgress, exactOptimalProgress, exactProgress, parseProver, planProgress } from '../arena/progress/index.js';
+import { summarizeProgress } from '../metrics/progress/summary.js';
 
 registerBuiltinAgents();
 const ttt = createTicTacToe();

@@ -7,13 +7,13 @@ import { createAgent } from '../arena/agents/registry.js';
 import { createConnectFour, type ConnectFourState } from '../games/connect-four/index.js';
 import type { MoveGame } from '../games/core/move-game.js';
 import { createRng } from '../games/core/rng.js';
-import { parseProver } from '../metrics/progress/provers.js';
-import { generateDataset, sliceStates } from '../metrics/verifier/dataset.js';
-import { encodeMoves } from '../metrics/verifier/encode.js';
-import { forward } from '../metrics/verifier/mlp.js';
-import { mlpFromOnnx, mlpToOnnx } from '../metrics/verifier/onnx-export.js';
-import { evaluateModel, trainConnectFourVerifier, DEFAULT_RECIPE } from '../metrics/verifier/pipeline.js';
-import { DEFAULT_VERIFIER_MODEL, VerifierModel } from '../metrics/verifier/runtime.js';
+import { parseProver } from '../arena/search/provers.js';
+import { generateDataset, sliceStates } from '../arena/verifier/dataset.js';
+import { encodeMoves } from '../games/connect-four/encode.js';
+import { forward } from '../arena/verifier/mlp.js';
+import { mlpFromOnnx, mlpToOnnx } from '../arena/verifier/onnx-export.js';
+import { evaluateModel, trainConnectFourVerifier, DEFAULT_RECIPE } from '../arena/verifier/pipeline.js';
+import { DEFAULT_VERIFIER_MODEL, VerifierModel } from '../arena/verifier/runtime.js';
 
 registerBuiltinAgents();
 

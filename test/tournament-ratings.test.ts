@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../arena/cli/main.js';
-import { buildLeaderboard } from '../arena/leaderboard/build.js';
+import { buildLeaderboard } from '../metrics/leaderboard/build.js';
 import { Store } from '../arena/store/store.js';
 import { checkTournamentConfig } from '../arena/tournament/config.js';
 import { runTournament } from '../arena/tournament/run.js';

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VERIFIER_MODEL } from '../metrics/verifier/runtime.js';
+import { DEFAULT_VERIFIER_MODEL } from '../arena/verifier/runtime.js';
 
 const TINY = ['--positions', '20', '--rollouts', '2', '--epochs', '1', '--hidden', '4'];
 

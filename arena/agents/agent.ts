@@ -1,50 +1,7 @@
 import type { MoveGame } from '../../games/core/move-game.js';
 import type { PlanGame, PlanGameConfig, SideIndex } from '../../games/core/plan-game.js';
-import type { PromptFacts } from '../../games/core/prompt.js';
 import type { Rng } from '../../games/core/rng.js';
-
-/** What one decision consumed. Built-in agents fill `wallMs` and `simulations`; LLM agents fill the token fields. */
-export interface Usage {
-  readonly calls: number;
-  readonly promptTokens: number;
-  readonly completionTokens: number;
-  readonly reasoningTokens: number;
-  /** Wall time of the decision in milliseconds (recorded, so replays reproduce it). */
-  readonly wallMs: number;
-  /** Price at the configured per-million-token rates, in US dollars. */
-  readonly costUsd: number;
-  /** Retries spent on infrastructure failures (never scored). */
-  readonly retries: number;
-  /** Simulator battles, rollouts or network inferences used by search agents. */
-  readonly simulations: number;
-}
-
-export const ZERO_USAGE: Usage = Object.freeze({
-  calls: 0,
-  promptTokens: 0,
-  completionTokens: 0,
-  reasoningTokens: 0,
-  wallMs: 0,
-  costUsd: 0,
-  retries: 0,
-  simulations: 0,
-});
-
-export function addUsage(a: Usage, b: Usage): Usage {
-  return {
-    calls: a.calls + b.calls,
-    promptTokens: a.promptTokens + b.promptTokens,
-    completionTokens: a.completionTokens + b.completionTokens,
-    reasoningTokens: a.reasoningTokens + b.reasoningTokens,
-    wallMs: a.wallMs + b.wallMs,
-    costUsd: a.costUsd + b.costUsd,
-    retries: a.retries + b.retries,
-    simulations: a.simulations + b.simulations,
-  };
-}
-
-/** The facts a revising (or re-asked) side is shown, SPEC §1.5/§1.6 (the prompt facts less the request's own counters). Recorded in the trace as-is. */
-export type PlanFeedback = Omit<PromptFacts, 'phase' | 'attempt' | 'maxAttempts'>;
+import type { PlanFeedback, Usage } from '../trace/usage.js';
 
 /** A request for a plan: an initial plan (attempt 1..N) or a revision after a round. */
 export interface PlanRequest {

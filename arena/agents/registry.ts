@@ -1,6 +1,6 @@
-import { unknownChoice } from '../cli/errors.js';
+import { unknownChoice } from '../errors.js';
 import type { Agent } from './agent.js';
-import { parseAgentSpec, type AgentSpec } from './spec.js';
+import { parseAgentSpec, type AgentSpec } from '../spec/agent-spec.js';
 
 /** Settings an agent factory may need beyond its spec (e.g. the model catalogue for `llm:` agents). */
 export interface AgentEnv {

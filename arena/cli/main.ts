@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 import { PACKAGE_VERSION } from './version.js';
 
 /** The command `argv` runs or asks help for: its first word (the root takes no option with a value), or the word after `help`. */

@@ -1,5 +1,5 @@
 import type { PlanGame, PlanGameConfig, SideIndex } from '../../games/core/plan-game.js';
-import { UsageError, unknownChoice } from '../cli/errors.js';
+import { UsageError, unknownChoice } from '../errors.js';
 import type { SeatSpec } from '../trace/events.js';
 import { parseSide } from './sides.js';
 

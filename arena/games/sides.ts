@@ -1,5 +1,5 @@
 import type { PlanGame, SideIndex } from '../../games/core/plan-game.js';
-import { unknownChoice } from '../cli/errors.js';
+import { unknownChoice } from '../errors.js';
 
 /** Resolves a side name (`human`, `Demon`, `0`, `1`) for a plan game; an unknown name lists the valid ones. */
 export function parseSide(game: PlanGame, text: string): SideIndex {

@@ -1,4 +1,4 @@
-import type { Usage } from '../agents/agent.js';
+import type { Usage } from '../trace/usage.js';
 import type { ChatResult } from './chat.js';
 
 /** US dollars per million input and output tokens. */

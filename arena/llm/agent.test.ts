@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPlanJson } from '../../games/core/reply.js';
-import { UsageError } from '../cli/errors.js';
-import { parseAgentSpec } from '../agents/spec.js';
+import { UsageError } from '../errors.js';
+import { parseAgentSpec } from '../spec/agent-spec.js';
 import { createLlmAgent, llmAgentKind } from './agent.js';
 import { InfrastructureError } from './infrastructure-error.js';
 import { PROMPT_VERSION } from './prompts/index.js';

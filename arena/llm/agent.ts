@@ -1,7 +1,7 @@
 import { extractPlanJson } from '../../games/core/reply.js';
-import { UsageError, unknownChoice } from '../cli/errors.js';
+import { UsageError, unknownChoice } from '../errors.js';
 import type { AgentEnv, AgentKind } from '../agents/registry.js';
-import { checkParams, type AgentSpec } from '../agents/spec.js';
+import { checkParams, type AgentSpec } from '../spec/agent-spec.js';
 import type { Agent, AgentContext, MoveDecision, MoveRequest, PlanDecision, PlanRequest } from '../agents/agent.js';
 import { callCost, callUsage, tokenBudgetMeta } from './accounting.js';
 import { isLlmCache, requestIdentity, sampleKey, type LlmCache } from './cache.js';

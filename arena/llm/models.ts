@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { DEFAULT_STORED_TEXT_BYTES } from './cap.js';
 import { PRESET_NAMES, PRESETS } from './presets.js';
 

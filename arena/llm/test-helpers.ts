@@ -3,7 +3,7 @@ import { createTicTacToe } from '../../games/tic-tac-toe/index.js';
 import { renderPlanPrompt } from '../../games/core/prompt.js';
 import { createRng } from '../../games/core/rng.js';
 import type { AgentContext, MoveRequest, PlanRequest } from '../agents/agent.js';
-import { parseAgentSpec } from '../agents/spec.js';
+import { parseAgentSpec } from '../spec/agent-spec.js';
 import { createLlmAgent, type LlmAgent } from './agent.js';
 import type { LlmCache } from './cache.js';
 

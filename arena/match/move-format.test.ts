@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ZERO_USAGE, type Agent } from '../agents/agent.js';
+import type { Agent } from '../agents/agent.js';
+import { ZERO_USAGE } from '../trace/usage.js';
 import type { MoveMatchSpec } from '../trace/events.js';
 import { formatMoveMatch } from './move-format.js';
 import { runMoveMatch } from './move-match.js';

@@ -1,5 +1,5 @@
 import type { MatchEndEvent, MoveMatchSpec, TraceEvent } from '../trace/events.js';
-import { resolveMoveGame } from './move-games.js';
+import { resolveMoveGame } from '../games/registry.js';
 
 export interface MoveFormatOptions {
   /** 'end' (default): the final board of each game; 'every': the board after every move; 'none': no boards. */

@@ -1,10 +1,11 @@
 import { InfrastructureError } from '../llm/infrastructure-error.js';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../games/core/rng.js';
-import { ZERO_USAGE, addUsage, type Agent, type MoveRequest, type Usage } from '../agents/agent.js';
+import type { Agent, MoveRequest } from '../agents/agent.js';
+import { ZERO_USAGE, addUsage, type Usage } from '../trace/usage.js';
 import { moveAgentFactories } from '../agents/move/index.js';
-import { parseAgentSpec } from '../agents/spec.js';
-import { UsageError } from '../cli/errors.js';
+import { parseAgentSpec } from '../spec/agent-spec.js';
+import { UsageError } from '../errors.js';
 import type { MoveMatchSpec, TraceEvent } from '../trace/events.js';
 import { runMoveMatch } from './move-match.js';
 import { replayMoveMatch } from './move-replay.js';

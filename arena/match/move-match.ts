@@ -1,12 +1,13 @@
 import { Client } from 'boardgame.io/client';
 import { createRng, hashSeed, type Rng } from '../../games/core/rng.js';
-import { addUsage, ZERO_USAGE, type Agent, type AgentContext, type MoveDecision, type Usage } from '../agents/agent.js';
-import { UsageError } from '../cli/errors.js';
+import type { Agent, AgentContext, MoveDecision } from '../agents/agent.js';
+import { addUsage, ZERO_USAGE, type Usage } from '../trace/usage.js';
+import { UsageError } from '../errors.js';
 import { classifyAgentError } from './errors.js';
 import { TRACE_VERSION, type MoveMatchSpec, type TraceEvent } from '../trace/events.js';
 import { TraceRecorder } from '../trace/recorder.js';
 import { gameResultFeedback, rejectionFeedback } from './move-feedback.js';
-import { resolveMoveGame, type ResolvedMoveGame } from './move-games.js';
+import { resolveMoveGame, type ResolvedMoveGame } from '../games/registry.js';
 import { judgeMove, responseOf } from './move-judge.js';
 
 /** What happens when a seat's attempts at a move run out: it forfeits the game, or a seeded random legal move is played. */

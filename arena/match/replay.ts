@@ -1,5 +1,6 @@
 import type { PlanGame } from '../../games/core/plan-game.js';
-import { ZERO_USAGE, type Agent, type PlanDecision } from '../agents/agent.js';
+import type { Agent, PlanDecision } from '../agents/agent.js';
+import { ZERO_USAGE } from '../trace/usage.js';
 import type { PlanMatchSpec, TraceEvent } from '../trace/events.js';
 import { runPlanMatch } from './plan-match.js';
 

@@ -1,6 +1,6 @@
 import { registerBuiltinAgents } from '../agents/builtin.js';
 import { createAgent, type AgentEnv } from '../agents/registry.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import type { PlannedMatch } from '../store/store.js';
 import type { SeatSpec } from '../trace/events.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { checkTournamentConfig } from './config.js';
 
 const ok = { games: ['auto-battler'], agents: { a: 'random', b: 'counter' } };

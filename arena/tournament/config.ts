@@ -4,10 +4,10 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { registerBuiltinAgents } from '../agents/builtin.js';
 import { agentKinds } from '../agents/registry.js';
-import { parseAgentSpec } from '../agents/spec.js';
+import { parseAgentSpec } from '../spec/agent-spec.js';
 import { planConfig } from '../games/plan-config.js';
 import { resolveGame } from '../games/registry.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { formatZodError } from '../config/zod-errors.js';
 import { CACHE_MODES } from '../llm/cache.js';
 
@@ -16,7 +16,7 @@ const positiveInt = (what: string, max: number) =>
 
 const gameSchema = z
   .object({
-    id: z.string({ error: 'expected a game id such as tower-defense or connect-four' }).min(1),
+    id: z.string({ error: 'expected a game id as `arena games` lists them' }).min(1),
     preset: z.string().optional(),
     rounds: positiveInt('rounds', 1000).default(10),
     games: positiveInt('games per series', 1000).default(1),

@@ -1,4 +1,5 @@
-import { ZERO_USAGE, type Agent } from '../agents/agent.js';
+import type { Agent } from '../agents/agent.js';
+import { ZERO_USAGE } from '../trace/usage.js';
 import { registerBuiltinAgents } from '../agents/builtin.js';
 import type { AgentEnv } from '../agents/registry.js';
 import { createAgent } from '../agents/registry.js';

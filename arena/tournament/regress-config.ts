@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { checkGates } from '../../metrics/regression.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import { formatZodError } from '../config/zod-errors.js';
 import { CACHE_MODES } from '../llm/cache.js';
 
@@ -43,10 +42,5 @@ export function loadRegressSuite(path: string): RegressSuite {
   }
   const parsed = suiteSchema.safeParse(value);
   if (!parsed.success) throw new UsageError(`invalid regression suite\n${formatZodError(path, parsed.error)}`);
-  try {
-    checkGates(parsed.data.gates);
-  } catch (err) {
-    throw new UsageError(`invalid regression suite\n${path}: gates: ${err instanceof Error ? err.message : String(err)}`);
-  }
   return parsed.data as RegressSuite;
 }

@@ -1,39 +1,39 @@
 import { createHash } from 'node:crypto';
-import { extractRecords } from '../../metrics/steps/extract.js';
-import { regressionVerdicts, type Verdict } from '../../metrics/regression.js';
 import type { AgentEnv } from '../agents/registry.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import type { PlannedMatch, Store } from '../store/store.js';
 import type { MoveMatchSpec, PlanMatchSpec, SeatSpec, TraceEvent } from '../trace/events.js';
 import type { RegressSuite } from './regress-config.js';
 import { checkAgents } from './check-agents.js';
 import { playPending } from './run.js';
 
-export interface RegressResult {
+/** A played regression run: who replaced whom, and the traces the verdict is computed from (metrics/regression-report.ts). */
+export interface RegressionRun {
   readonly runId: string;
   readonly baseline: string;
   readonly target: string;
   readonly candidate: string;
   readonly candidateSpec: string;
-  readonly verdicts: readonly Verdict[];
-  readonly regression: boolean;
-  readonly matches: number;
+  /** The baseline run's completed traces of the replayed matches, and the candidate run's traces. */
+  readonly baseTraces: readonly TraceEvent[][];
+  readonly candidateTraces: readonly TraceEvent[][];
   /** The baseline matches the candidate was to play. */
   readonly planned: number;
 }
 
 /**
  * Plays the candidate on the baseline run's matches of the target agent (same keys, seeds, opponents, sides and
- * settings), then applies the regression verdict (metrics/README.md) to each gate. Resumable like a tournament.
+ * settings). Resumable like a tournament; the verdict is judged over the returned traces and stored with
+ * `recordRegression`.
  */
-export async function runRegression(
+export async function playRegression(
   store: Store,
   suite: RegressSuite,
   baselineRun: string,
   candidate: string,
   env: AgentEnv,
   options: { quiet?: boolean; signal?: AbortSignal; workers?: number } = {},
-): Promise<RegressResult> {
+): Promise<RegressionRun> {
   const base = store.getRun(baselineRun);
   if (!base) throw new UsageError(`unknown baseline run '${baselineRun}'; runs: ${store.listRuns().map((r) => r.name).join(', ') || '(none)'}`);
   // The candidate is a suite agent, an agent of the baseline run, or else an agent spec string.
@@ -67,13 +67,13 @@ export async function runRegression(
     const start = events[0];
     if (start?.type === 'match_start' && keys.has(start.matchId)) baseTraces.push(events);
   }
-  const candTraces = [...store.traces(runId)];
-  const baseRecords = extractRecords(baseTraces).records.filter((r) => r.agent === suite.target);
-  const candRecords = extractRecords(candTraces).records.filter((r) => r.agent === candidateName);
-  const verdicts = regressionVerdicts(baseRecords, candRecords, suite.gates, { bootstrap: suite.bootstrap, seed: suite.seed });
-  const regression = verdicts.some((v) => v.regression);
-  const result: RegressResult = { runId, baseline: base.name, target: suite.target, candidate: candidateName, candidateSpec, verdicts, regression, matches: candRecords.length, planned: planned.length };
-  store.setRunMeta(runId, { baseline: base.name, candidate: candidateName, candidateSpec, target: suite.target, regression, verdicts });
+  const candidateTraces = [...store.traces(runId)];
+  return { runId, baseline: base.name, target: suite.target, candidate: candidateName, candidateSpec, baseTraces, candidateTraces, planned: planned.length };
+}
+
+/** Stores a regression run's verdict as its metadata and closes the run (completed when no match is pending). */
+export function recordRegression(store: Store, run: RegressionRun, verdict: { readonly regression: boolean; readonly verdicts: readonly unknown[] }): void {
+  const { runId, baseline, candidate, candidateSpec, target } = run;
+  store.setRunMeta(runId, { baseline, candidate, candidateSpec, target, regression: verdict.regression, verdicts: verdict.verdicts });
   store.setRunStatus(runId, store.pendingMatches(runId).length === 0 ? 'completed' : 'incomplete');
-  return result;
 }

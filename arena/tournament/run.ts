@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import type { AgentEnv } from '../agents/registry.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import type { TraceEvent } from '../trace/events.js';
 import type { TournamentConfig } from './config.js';

@@ -1,7 +1,7 @@
 import { hashSeed } from '../../games/core/rng.js';
 import { registerBuiltinAgents } from '../agents/builtin.js';
 import { agentFamiliesOf, agentKinds } from '../agents/registry.js';
-import { parseAgentSpec } from '../agents/spec.js';
+import { parseAgentSpec } from '../spec/agent-spec.js';
 import { resolveGame } from '../games/registry.js';
 import { planConfig } from '../games/plan-config.js';
 import type { PlannedMatch } from '../store/store.js';

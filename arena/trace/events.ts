@@ -1,4 +1,4 @@
-import type { PlanFeedback, Usage } from '../agents/agent.js';
+import type { PlanFeedback, Usage } from './usage.js';
 import type { BattleRecord } from '../../games/core/plan-loop.js';
 import type { PlanGameConfig, PlanReport, SideIndex, ViolationCode } from '../../games/core/plan-game.js';
 
@@ -17,7 +17,7 @@ export interface SeatSpec {
 /** Everything needed to replay a plan-game match from its recorded agent responses. */
 export interface PlanMatchSpec {
   readonly family: 'plan';
-  /** Versioned game id, e.g. `tower-defense@1`. */
+  /** Versioned game id, e.g. `name@1`. */
   readonly game: string;
   readonly config: PlanGameConfig;
   readonly rounds: number;

@@ -1,4 +1,4 @@
-import type { Usage } from '../agents/agent.js';
+import type { Usage } from './usage.js';
 import type { EventDraft, TraceEvent } from './events.js';
 
 /**

@@ -6,6 +6,7 @@ import { battleReport } from './report.js';
 import { catalogueText, exampleJson, rulesText } from './text.js';
 import type { AbPlan } from './types.js';
 import { EMPTY_PLAN, validate } from './validate.js';
+import { planDescriptor, type PlanGameDescriptor } from '../core/descriptor.js';
 
 export type { AbBattleLog, AbLogEvent, AbLogTurn, AbLogUnit, AbPlan, AbPlanUnit } from './types.js';
 export { priorityKey } from './config.js';
@@ -33,3 +34,6 @@ export const autoBattler: PlanGame<AbPlan> = {
   randomPlan,
   mutatePlan,
 };
+
+/** autoBattler as it registers itself (plan games take no id parameters). */
+export const autoBattlerDescriptor: PlanGameDescriptor = planDescriptor(autoBattler as PlanGame);

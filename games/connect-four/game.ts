@@ -1,7 +1,8 @@
 import type { Game } from 'boardgame.io';
 import { INVALID_MOVE } from 'boardgame.io/core';
 import type { MoveGame } from '../core/move-game.js';
-import { createConnectFour, type ConnectFourState } from './rules.js';
+import { createConnectFour } from './rules.js';
+import type { ConnectFourState } from './state.js';
 
 /**
  * The boardgame.io Game of Connect Four, built on the pure rules: `G` is the pure state (plain JSON, never

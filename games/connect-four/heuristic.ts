@@ -1,4 +1,4 @@
-import type { ConnectFourState } from './rules.js';
+import type { ConnectFourState } from './state.js';
 
 const OWN = [1, 4, 16, 64, 0];
 const THEIRS = [0, 1, 3, 12, 0];

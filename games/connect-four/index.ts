@@ -4,8 +4,9 @@ export {
   CONNECT_FOUR_SIZE,
   CONNECT_FOUR_VERSION,
   type ConnectFourParams,
-  type ConnectFourState,
 } from './rules.js';
+export type { ConnectFourState } from './state.js';
 export { connectFourBoardgame } from './game.js';
 export { columnName, parseColumn, type ColumnParse } from './notation.js';
 export { ConnectFourBoard, connectsFour } from './bitboard.js';
+export { connectFourDescriptor } from './descriptor.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng.js';
 import { connectsFour } from './bitboard.js';
-import { createConnectFour, type ConnectFourState } from './rules.js';
+import { createConnectFour } from './rules.js';
+import type { ConnectFourState } from './state.js';
 
 const c4 = createConnectFour();
 

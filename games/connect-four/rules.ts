@@ -3,20 +3,9 @@ import { ConnectFourBoard, connectsFour } from './bitboard.js';
 import { connectFourHeuristic } from './heuristic.js';
 import { columnName, parseColumn } from './notation.js';
 import { connectFourRules, renderConnectFour } from './text.js';
-
-/**
- * A Connect Four position. `discs[p][r]` is player p's row word: bit c set when p has a disc at row r (0 is the
- * bottom) and column c (0 is the left). Plain JSON, so it is also the boardgame.io `G`.
- */
-export interface ConnectFourState {
-  readonly rows: number;
-  readonly cols: number;
-  readonly discs: readonly [readonly number[], readonly number[]];
-  readonly heights: readonly number[];
-  readonly ply: number;
-  /** The player who connected four, or null. */
-  readonly winner: 0 | 1 | null;
-}
+import { connectFourTensor } from './encode.js';
+import type { ConnectFourState } from './state.js';
+import { TacticalConnectFourBoard } from './tactical.js';
 
 export interface ConnectFourParams {
   readonly rows: number;
@@ -114,5 +103,7 @@ export function createConnectFour(params: ConnectFourParams = CONNECT_FOUR_DEFAU
       return new ConnectFourBoard(rows, cols, words, Int32Array.from(state.heights), state.ply, status(state));
     },
     heuristic: connectFourHeuristic,
+    tacticalBoard: (state) => TacticalConnectFourBoard.from(state),
+    tensor: connectFourTensor(rows, cols),
   };
 }

@@ -35,6 +35,30 @@ export interface MoveGame<S = unknown, A = unknown> {
   heuristic?(state: S, action: A): number;
   /** True when the whole game tree is small enough for the exact solver (tic-tac-toe, not Connect Four). */
   readonly solvable?: boolean;
+  /**
+   * Capability: a fast board that also computes the greedy prover's candidate set in place (rollouts and
+   * provers use it when present, else `board`).
+   */
+  tacticalBoard?(state: S): TacticalBoard<A>;
+  /** Capability: a fixed-size tensor encoding of (state, action) steps, for learned verifiers. */
+  readonly tensor?: TensorEncoding<S, A>;
+}
+
+/** Inputs of a learned verifier: every step (state, action) of one game instance as `size` numbers. */
+export interface TensorEncoding<S, A> {
+  /** Name of the encoding, recorded in exported models. */
+  readonly name: string;
+  /** Numbers per step. */
+  readonly size: number;
+  /** Writes the step's encoding into `out` at `offset` (so a batch is one Float32Array). */
+  encodeStep(state: S, action: A, out: Float32Array, offset?: number): void;
+}
+
+/** Encodes several actions of one state as a batch (row-major, one row per action). */
+export function encodeActions<S, A>(tensor: TensorEncoding<S, A>, state: S, actions: readonly A[]): Float32Array {
+  const out = new Float32Array(tensor.size * actions.length);
+  actions.forEach((a, i) => tensor.encodeStep(state, a, out, i * tensor.size));
+  return out;
 }
 
 /** Status of a board: -1 while the game runs, 0 or 1 the winner, 2 a draw. */
@@ -54,4 +78,10 @@ export interface MoveBoard<A> {
   /** Plays uniformly random legal moves to the end of the game; returns the final status (0, 1 or 2). */
   rollout(rand: (n: number) => number): 0 | 1 | 2;
   clone(): MoveBoard<A>;
+}
+
+/** A board that also knows the greedy prover's candidates: immediate wins, else moves leaving no immediate loss, else all. */
+export interface TacticalBoard<A> extends MoveBoard<A> {
+  greedyCandidates(): A[];
+  clone(): TacticalBoard<A>;
 }

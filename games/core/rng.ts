@@ -91,3 +91,11 @@ class SeededRng implements Rng {
 export function createRng(seed: number | string): Rng {
   return new SeededRng(typeof seed === 'number' ? seed >>> 0 : hashSeed(seed));
 }
+
+/**
+ * A generator seeded from the parts. The parts are hashed and then finalised, because generators built from
+ * nearby seeds (hashSeed of labels that differ in their last character) start with correlated first draws.
+ */
+export function mixedRng(...parts: ReadonlyArray<string | number>): Rng {
+  return createRng(mix32(hashSeed(...parts)));
+}

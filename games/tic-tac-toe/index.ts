@@ -2,3 +2,4 @@ export { createTicTacToe, TIC_TAC_TOE_VERSION, type TicTacToeState } from './rul
 export { ticTacToeBoardgame } from './game.js';
 export { cellName, parseCell, type CellParse } from './notation.js';
 export { TicTacToeBoard } from './board.js';
+export { ticTacToeDescriptor } from './descriptor.js';

@@ -11,6 +11,7 @@ import { battleReport } from './report.js';
 import { catalogueText, exampleJson, rulesText } from './text.js';
 import type { TdPlan } from './types.js';
 import { emptyPlan, validate } from './validate.js';
+import { planDescriptor, type PlanGameDescriptor } from '../core/descriptor.js';
 
 export type { TdDemon, TdHuman, TdPlan } from './types.js';
 export type { TdLog, TdLogEvent, TdLogFrame } from './log.js';
@@ -45,3 +46,6 @@ export const towerDefense: PlanGame<TdPlan> = {
   randomPlan,
   mutatePlan,
 };
+
+/** towerDefense as it registers itself (plan games take no id parameters). */
+export const towerDefenseDescriptor: PlanGameDescriptor = planDescriptor(towerDefense as PlanGame);

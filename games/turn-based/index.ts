@@ -5,6 +5,7 @@ import { battleReport } from './report.js';
 import { catalogueText, exampleJson, rulesText } from './text.js';
 import { PRESET_NAMES, presetConfig, type TbPlan } from './types.js';
 import { validate } from './validate.js';
+import { planDescriptor, type PlanGameDescriptor } from '../core/descriptor.js';
 
 export type { TbCharacter, TbPlan } from './types.js';
 export type { TbLog, TbLogEvent, TbLogFrame, TbLogFighter } from './log.js';
@@ -35,3 +36,6 @@ export const turnBased: PlanGame<TbPlan> = {
   randomPlan,
   mutatePlan,
 };
+
+/** turnBased as it registers itself (plan games take no id parameters). */
+export const turnBasedDescriptor: PlanGameDescriptor = planDescriptor(turnBased as PlanGame);

@@ -1,12 +1,6 @@
-import type { Pairing } from './types.js';
+import type { Pairing, Unbounded } from './types.js';
 
-/**
- * Where the plain maximum-likelihood Bradley–Terry rating of an agent, relative to the anchor, does not exist:
- * `above` (+∞: it reaches the anchor's group through results, never the other way: e.g. it never lost), `below`
- * (−∞), or `unlinked` (no chain of results connects it to the anchor in either direction, so nothing fixes its
- * distance: e.g. a comparison graph in two pieces).
- */
-export type Unbounded = 'above' | 'below' | 'unlinked';
+export type { Unbounded } from './types.js';
 
 export interface Existence {
   /** Whether the maximum-likelihood estimate exists for every agent (the "scored against" graph is strongly connected). */

@@ -1,4 +1,10 @@
-import type { Unbounded } from './existence.js';
+/**
+ * Where the plain maximum-likelihood Bradley–Terry rating of an agent, relative to the anchor, does not exist:
+ * `above` (+∞: it reaches the anchor's group through results, never the other way: e.g. it never lost), `below`
+ * (−∞), or `unlinked` (no chain of results connects it to the anchor in either direction, so nothing fixes its
+ * distance: e.g. a comparison graph in two pieces).
+ */
+export type Unbounded = 'above' | 'below' | 'unlinked';
 
 /** One match between two agents: `score` is a's score (1 win, 0.5 draw, 0 loss). */
 export interface Pairing {

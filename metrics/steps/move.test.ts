@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZERO_USAGE } from '../../arena/agents/agent.js';
+import { ZERO_USAGE } from '../../arena/trace/usage.js';
 import type { EventDraft, TraceEvent } from '../../arena/trace/events.js';
 import { computeMetrics } from '../compute.js';
 

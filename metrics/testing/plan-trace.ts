@@ -1,4 +1,4 @@
-import { ZERO_USAGE, type Usage } from '../../arena/agents/agent.js';
+import { ZERO_USAGE, type Usage } from '../../arena/trace/usage.js';
 import type { EventDraft, PlanMatchSpec, TraceEvent } from '../../arena/trace/events.js';
 import type { SideIndex, ViolationCode } from '../../games/core/plan-game.js';
 

@@ -1,9 +1,9 @@
 import type { Game } from 'boardgame.io';
 import { RandomBot, Simulate } from 'boardgame.io/ai';
 import { InitializeGame } from 'boardgame.io/internal';
-import { parseAgentSpec } from '../../arena/agents/spec.js';
+import { parseAgentSpec } from '../../arena/spec/agent-spec.js';
 import { moveAgentFactories } from '../../arena/agents/move/index.js';
-import { fastRand } from '../../arena/agents/move/rand.js';
+import { fastRand } from '../../arena/search/rand.js';
 import { connectFourBoardgame, createConnectFour } from '../../games/connect-four/index.js';
 import type { MoveGame } from '../../games/core/move-game.js';
 import { createRng } from '../../games/core/rng.js';

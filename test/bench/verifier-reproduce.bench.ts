@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_VERIFIER_MODEL } from '../../metrics/verifier/runtime.js';
+import { DEFAULT_VERIFIER_MODEL } from '../../arena/verifier/runtime.js';
 import type { BenchResult } from './types.js';
 
 /**

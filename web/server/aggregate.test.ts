@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildLeaderboard, type LeaderboardRow } from '../../arena/leaderboard/build.js';
+import { buildLeaderboard, type LeaderboardRow } from '../../metrics/leaderboard/build.js';
 import type { TraceEvent } from '../../arena/trace/events.js';
 import { change, planTrace } from '../../metrics/testing/plan-trace.js';
 import { syntheticTournament } from '../../metrics/testing/tournament.js';

@@ -1,9 +1,9 @@
-import type { Usage } from '../../arena/agents/agent.js';
+import type { Usage } from '../../arena/trace/usage.js';
 import { computeFromRecords, type MetricsReport } from '../../metrics/compute.js';
 import { correlateDefault } from '../../metrics/correlate.js';
 import { METRIC_IDS, PROCESS_SCORE, RATIO_METRICS } from '../../metrics/definitions.js';
-import { bradleyTerryRatings, byRating } from '../../metrics/ratings/bradley-terry.js';
-import { ratingEstimator, type RatingEstimator } from '../../metrics/ratings/estimator.js';
+import type { RatingEstimator } from '../../metrics/ratings/estimator.js';
+import { defaultAnchor, leaderboardRows, scopeMetricRows } from '../../metrics/leaderboard/build.js';
 import type { Pairing } from '../../metrics/ratings/types.js';
 import type { AgentMatchRecord } from '../../metrics/steps/record.js';
 import { ALL_GAMES, type BoardRow, type CorrelationValue, type CurvePoint, type UsageTotals } from '../shared/api.js';
@@ -97,7 +97,7 @@ function getOrSet<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 
 /**
  * Accumulates match facts, then computes the leaderboard of every scope. The rows are those of
- * `buildLeaderboard` (arena/leaderboard/build.ts) over the same traces in the same order; this keeps only
+ * `buildLeaderboard` (metrics/leaderboard/build.ts) over the same traces in the same order; this keeps only
  * per-match sums, so memory does not grow with trace size.
  */
 export class AggregateBuilder {
@@ -163,7 +163,7 @@ export class AggregateBuilder {
       return board;
     };
     const allRows = scope(ALL_GAMES)?.rows ?? [];
-    const anchor = options.anchor ?? (allRows.some((r) => r.agent === 'random') ? 'random' : (allRows.map((r) => r.agent).sort()[0] ?? null));
+    const anchor = options.anchor ?? defaultAnchor(allRows);
     const agents = new Map<string, AgentFacts>();
     for (const [agent, a] of [...this.agentFacts.entries()].sort(([x], [y]) => x.localeCompare(y))) {
       agents.set(agent, {
@@ -191,29 +191,18 @@ export class AggregateBuilder {
     };
   }
 
-  /** The rows of one scope, as `buildLeaderboard` computes them. */
-  private rows(pairings: readonly Pairing[], report: MetricsReport, scope: string, anchorOption: string | undefined, seed: number, bootstrap: number, prior: number): { rows: BoardRow[]; estimator: RatingEstimator } {
-    const agents = new Set(pairings.flatMap((p) => [p.a, p.b]));
-    const anchor = anchorOption !== undefined && agents.has(anchorOption) ? anchorOption : undefined;
-    const ratings = bradleyTerryRatings(pairings, { ...(anchor !== undefined ? { anchor } : {}), seed, bootstrap, prior });
-    const metricRows = scope === ALL_GAMES ? report.agents.map((a) => ({ agent: a.agent, matches: a.matches, metrics: a.metrics })) : report.games.filter((g) => g.game === scope);
-    const usage = this.usage.get(scope) ?? new Map<string, UsageTotals>();
-    const names = new Set([...ratings.map((r) => r.agent), ...metricRows.map((m) => m.agent)]);
-    const rows = [...names]
-      .map((agent) => {
-        const m = metricRows.find((x) => x.agent === agent);
-        const u = usage.get(agent) ?? EMPTY_USAGE;
-        const r = ratings.find((x) => x.agent === agent);
-        return {
-          agent,
-          rating: r ? { rating: r.rating, lo: r.lo, hi: r.hi, n: r.n, ...(r.unbounded !== undefined ? { unbounded: r.unbounded } : {}) } : null,
-          matches: m?.matches ?? 0,
-          metrics: m?.metrics ?? {},
-          tokens: u.promptTokens + u.completionTokens,
-          spendUsd: u.costUsd,
-        };
-      })
-      .sort((x, y) => byRating(x.rating?.rating ?? Number.NaN, y.rating?.rating ?? Number.NaN) || x.agent.localeCompare(y.agent));
-    return { rows, estimator: ratingEstimator('bradley-terry', prior, ratings) };
+  /** The rows of one scope, by the leaderboard's own row builder (metrics/leaderboard/build.ts), and their estimator. */
+  private rows(pairings: readonly Pairing[], report: MetricsReport, scope: string, anchor: string | undefined, seed: number, bootstrap: number, prior: number): { rows: BoardRow[]; estimator: RatingEstimator } {
+    const usage = new Map<string, { tokens: number; usd: number }>();
+    for (const [agent, u] of this.usage.get(scope) ?? new Map<string, UsageTotals>()) usage.set(agent, { tokens: u.promptTokens + u.completionTokens, usd: u.costUsd });
+    const metricRows = scopeMetricRows(report, scope === ALL_GAMES ? undefined : scope);
+    const { rows, estimator } = leaderboardRows(pairings, metricRows, usage, { ...(anchor !== undefined ? { anchor } : {}), seed, bootstrap, prior });
+    return {
+      rows: rows.map((row) => ({
+        ...row,
+        rating: row.rating ? { rating: row.rating.rating, lo: row.rating.lo, hi: row.rating.hi, n: row.rating.n, ...(row.rating.unbounded !== undefined ? { unbounded: row.rating.unbounded } : {}) } : null,
+      })),
+      estimator,
+    };
   }
 }

@@ -1,5 +1,5 @@
-import { ZERO_USAGE, type Usage } from '../../arena/agents/agent.js';
-import { pairingsOf } from '../../arena/leaderboard/build.js';
+import { ZERO_USAGE, type Usage } from '../../arena/trace/usage.js';
+import { pairingsOf } from '../../metrics/leaderboard/build.js';
 import type { TraceEvent } from '../../arena/trace/events.js';
 import type { Pairing } from '../../metrics/ratings/types.js';
 import { exclusionReason, extractRecords } from '../../metrics/steps/extract.js';

@@ -1,4 +1,4 @@
-import { resolveMoveGame } from '../../arena/match/move-games.js';
+import { resolveMoveGame } from '../../arena/games/registry.js';
 import type { TraceEvent } from '../../arena/trace/events.js';
 import type { MatchDetail, MatchSummary, MoveBoard } from '../shared/api.js';
 

@@ -7,7 +7,7 @@ import { Store } from '../../arena/store/store.js';
 import { checkTournamentConfig } from '../../arena/tournament/config.js';
 import { outcomeOf } from '../../arena/tournament/execute.js';
 import { runTournament } from '../../arena/tournament/run.js';
-import { annotateMatch, parseProver } from '../../metrics/progress/index.js';
+import { annotateMatch, parseProver } from '../../arena/progress/index.js';
 import { createRng, hashSeed } from '../../games/core/rng.js';
 import { towerDefense } from '../../games/tower-defense/index.js';
 

@@ -3,9 +3,9 @@ import { createConnectFour, type ConnectFourState } from '../../../games/connect
 import type { MoveGame } from '../../../games/core/move-game.js';
 import { createRng } from '../../../games/core/rng.js';
 import { createTicTacToe } from '../../../games/tic-tac-toe/index.js';
-import { UsageError } from '../../cli/errors.js';
+import { UsageError } from '../../errors.js';
 import type { Agent, MoveRequest } from '../agent.js';
-import { parseAgentSpec } from '../spec.js';
+import { parseAgentSpec } from '../../spec/agent-spec.js';
 import { greedyMove } from './greedy.js';
 import { moveAgentFactories, moveAgentKinds } from './index.js';
 

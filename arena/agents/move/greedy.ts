@@ -1,6 +1,6 @@
 import type { MoveGame } from '../../../games/core/move-game.js';
 import type { Agent } from '../agent.js';
-import type { AgentSpec } from '../spec.js';
+import type { AgentSpec } from '../../spec/agent-spec.js';
 import { botUsage } from './usage.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Agent } from '../agent.js';
 import type { AgentKind } from '../registry.js';
-import { checkParams, numParam, type AgentSpec } from '../spec.js';
+import { checkParams, numParam, type AgentSpec } from '../../spec/agent-spec.js';
 import { withErrorRate } from './error-rate.js';
 import { createGreedyMoveAgent } from './greedy.js';
 import { createMctsAgent, mctsOptionsFrom } from './mcts.js';
@@ -43,7 +43,7 @@ export const moveAgentFactories: Record<'random' | 'greedy' | 'mcts' | 'solver',
     ],
     (spec) => createMctsAgent(spec, mctsOptionsFrom(spec)),
   ),
-  solver: factory('perfect play by exact negamax (only games small enough to solve, e.g. tic-tac-toe)', [], createSolverAgent),
+  solver: factory('perfect play by exact negamax (only games small enough to solve: the solvable capability)', [], createSolverAgent),
 };
 
 /** The same factories as registry kinds (the lead merges `random` with the plan-game random agent by family). */
@@ -56,8 +56,8 @@ export const moveAgentKinds: AgentKind[] = Object.entries(moveAgentFactories).ma
 }));
 
 export { greedyMove } from './greedy.js';
-export { solveActions, solveValue, solvedResult, type SolverMemo } from './solver.js';
-export { boardOf } from './board.js';
-export { fastRand } from './rand.js';
+export { solveActions, solveValue, solvedResult, type SolverMemo } from '../../search/negamax.js';
+export { boardOf } from '../../search/board.js';
+export { fastRand } from '../../search/rand.js';
 export { withErrorRate } from './error-rate.js';
 export type { MctsOptions } from './mcts.js';

@@ -4,7 +4,7 @@ import type { MoveGame } from '../../../games/core/move-game.js';
 import { createRng } from '../../../games/core/rng.js';
 import { createTicTacToe } from '../../../games/tic-tac-toe/index.js';
 import type { Agent, MoveRequest } from '../agent.js';
-import { parseAgentSpec } from '../spec.js';
+import { parseAgentSpec } from '../../spec/agent-spec.js';
 import { moveAgentFactories } from './index.js';
 import { playPureGame } from './self-play.js';
 

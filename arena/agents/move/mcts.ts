@@ -1,9 +1,9 @@
 import type { MoveGame } from '../../../games/core/move-game.js';
 import type { Agent } from '../agent.js';
-import { numParam, type AgentSpec } from '../spec.js';
-import { boardOf } from './board.js';
-import { fastRand } from './rand.js';
-import { bestChild, iterate, newRoot, type UctNode } from './uct.js';
+import { numParam, type AgentSpec } from '../../spec/agent-spec.js';
+import { boardOf } from '../../search/board.js';
+import { fastRand } from '../../search/rand.js';
+import { bestChild, iterate, newRoot, type UctNode } from '../../search/uct.js';
 import { botUsage } from './usage.js';
 
 export interface MctsOptions {

@@ -1,5 +1,5 @@
 import type { Agent } from '../agent.js';
-import type { AgentSpec } from '../spec.js';
+import type { AgentSpec } from '../../spec/agent-spec.js';
 import { botUsage } from './usage.js';
 
 /** Plays a uniformly random legal move drawn from its seeded generator. */

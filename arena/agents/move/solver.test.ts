@@ -3,12 +3,12 @@ import { createConnectFour } from '../../../games/connect-four/index.js';
 import type { MoveGame } from '../../../games/core/move-game.js';
 import { createRng } from '../../../games/core/rng.js';
 import { createTicTacToe, type TicTacToeState } from '../../../games/tic-tac-toe/index.js';
-import { UsageError } from '../../cli/errors.js';
+import { UsageError } from '../../errors.js';
 import type { MoveRequest } from '../agent.js';
-import { parseAgentSpec } from '../spec.js';
+import { parseAgentSpec } from '../../spec/agent-spec.js';
 import { moveAgentFactories } from './index.js';
 import { playPureGame } from './self-play.js';
-import { solveActions, solvedResult, solveValue } from './solver.js';
+import { solveActions, solvedResult, solveValue } from '../../search/negamax.js';
 
 const ttt = createTicTacToe();
 const solver = () => moveAgentFactories.solver.create(parseAgentSpec('solver'));

@@ -1,8 +1,8 @@
-import { DEFAULT_VERIFIER_MODEL } from '../../../metrics/verifier/runtime.js';
-import { UsageError } from '../../cli/errors.js';
+import { DEFAULT_VERIFIER_MODEL } from '../../verifier/runtime.js';
+import { UsageError } from '../../errors.js';
 import type { Agent } from '../agent.js';
 import type { AgentKind } from '../registry.js';
-import { checkParams, numParam, type AgentSpec } from '../spec.js';
+import { checkParams, numParam, type AgentSpec } from '../../spec/agent-spec.js';
 import { botUsage } from '../move/usage.js';
 import { netMcts } from './mcts.js';
 import { predictMoves, sharedModel } from './verifier.js';

@@ -1,8 +1,7 @@
-import type { ConnectFourState } from '../../../games/connect-four/index.js';
-import type { MoveGame } from '../../../games/core/move-game.js';
-import { encodeMoves, inputSize } from '../../../metrics/verifier/encode.js';
-import { DEFAULT_VERIFIER_MODEL, VerifierModel } from '../../../metrics/verifier/runtime.js';
-import { UsageError } from '../../cli/errors.js';
+import { basename } from 'node:path';
+import { encodeActions, type MoveGame } from '../../../games/core/move-game.js';
+import { DEFAULT_VERIFIER_MODEL, VerifierModel } from '../../verifier/runtime.js';
+import { UsageError } from '../../errors.js';
 import type { MoveVerifier } from '../prm/verifier.js';
 
 const models = new Map<string, Promise<VerifierModel>>();
@@ -23,19 +22,19 @@ export function sharedModel(path: string = DEFAULT_VERIFIER_MODEL): Promise<Veri
   return model;
 }
 
-/** The network's (q, a) for each move of a Connect Four state, one batched inference. */
+/** The network's (q, a) for each move of a state of a game with a tensor encoding, one batched inference. */
 export async function predictMoves(model: VerifierModel, game: MoveGame, state: unknown, actions: readonly unknown[]): Promise<{ q: number[]; a: number[] }> {
-  if (game.id !== 'connect-four') throw new UsageError(`the learned verifier plays connect-four only, not ${game.id}`);
-  const s = state as ConnectFourState;
-  if (inputSize(s.rows, s.cols) !== model.inputs) throw new UsageError(`the verifier model expects a different board size than ${s.rows} x ${s.cols}`);
-  const out = await model.predict(encodeMoves(s, actions as number[]), actions.length);
+  const tensor = game.tensor;
+  if (!tensor) throw new UsageError(`the learned verifier plays games with a tensor encoding only, not ${game.id}`);
+  if (tensor.size !== model.inputs) throw new UsageError(`the verifier model expects a different board size than ${Object.values(game.params).join(' x ')}`);
+  const out = await model.predict(encodeActions(tensor, state, actions), actions.length);
   return { q: actions.map((_, i) => out[2 * i] as number), a: actions.map((_, i) => out[2 * i + 1] as number) };
 }
 
 /** The learned verifier as a PRM scorer: q and a straight from the network; compute = one inference per move. */
 export function onnxVerifier(path: string = DEFAULT_VERIFIER_MODEL): MoveVerifier {
   return {
-    name: `onnx:${path === DEFAULT_VERIFIER_MODEL ? 'connect-four-verifier.onnx' : path}`,
+    name: `onnx:${path === DEFAULT_VERIFIER_MODEL ? basename(DEFAULT_VERIFIER_MODEL) : path}`,
     kind: 'onnx',
     async score(game: MoveGame, state: unknown, actions: readonly unknown[]) {
       const { q, a } = await predictMoves(await sharedModel(path), game, state, actions);

@@ -2,7 +2,7 @@ import { adjudicate } from '../../../games/core/adjudicate.js';
 import type { PlanGame, PlanGameConfig, SideIndex } from '../../../games/core/plan-game.js';
 import type { Rng } from '../../../games/core/rng.js';
 import type { Agent, PlanRequest } from '../agent.js';
-import { checkParams, numParam, type AgentSpec } from '../spec.js';
+import { checkParams, numParam, type AgentSpec } from '../../spec/agent-spec.js';
 import { timedPlan } from './timing.js';
 
 interface Target {

@@ -1,6 +1,6 @@
 import type { Agent, PlanRequest } from '../agent.js';
-import type { AgentSpec } from '../spec.js';
-import { checkParams } from '../spec.js';
+import type { AgentSpec } from '../../spec/agent-spec.js';
+import { checkParams } from '../../spec/agent-spec.js';
 import { timedPlan } from './timing.js';
 
 /** `random`: a fresh random valid plan within budget for every request. */

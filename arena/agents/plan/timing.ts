@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { ZERO_USAGE, type PlanDecision } from '../agent.js';
+import type { PlanDecision } from '../agent.js';
+import { ZERO_USAGE } from '../../trace/usage.js';
 
 /** Wraps a built-in planner's synchronous work as a decision with measured wall time and simulation count. */
 export function timedPlan(work: () => { plan: unknown; simulations: number; meta?: Record<string, unknown> }): PlanDecision {

@@ -1,8 +1,8 @@
-import { parseProver } from '../../../metrics/progress/provers.js';
-import { UsageError } from '../../cli/errors.js';
+import { parseProver } from '../../search/provers.js';
+import { UsageError } from '../../errors.js';
 import type { Agent } from '../agent.js';
 import { createAgent, type AgentEnv, type AgentKind, agentFamiliesOf } from '../registry.js';
-import { checkParams, numParam, type AgentSpec } from '../spec.js';
+import { checkParams, numParam, type AgentSpec } from '../../spec/agent-spec.js';
 import { onnxVerifier } from '../onnx/verifier.js';
 import { createPrmMoveAgent } from './move.js';
 import { createPrmPlanAgent } from './plan.js';

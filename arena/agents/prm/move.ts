@@ -1,5 +1,6 @@
-import { mixedRng } from '../../../metrics/progress/seed.js';
-import { addUsage, ZERO_USAGE, type Agent, type MoveDecision, type MoveRequest, type Usage } from '../agent.js';
+import { mixedRng } from '../../../games/core/rng.js';
+import type { Agent, MoveDecision, MoveRequest } from '../agent.js';
+import { addUsage, ZERO_USAGE, type Usage } from '../../trace/usage.js';
 import type { MoveVerifier } from './verifier.js';
 
 export interface PrmMoveOptions {

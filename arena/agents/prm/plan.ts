@@ -1,9 +1,9 @@
 import { extractPlanJson } from '../../../games/core/reply.js';
-import type { Rng } from '../../../games/core/rng.js';
-import { mixedRng } from '../../../metrics/progress/seed.js';
+import { mixedRng, type Rng } from '../../../games/core/rng.js';
 import type { SideIndex } from '../../../games/core/plan-game.js';
-import { planScore } from '../../../metrics/progress/plan.js';
-import { addUsage, ZERO_USAGE, type Agent, type PlanRequest, type Usage } from '../agent.js';
+import { planScore } from '../../progress/plan.js';
+import type { Agent, PlanRequest } from '../agent.js';
+import { addUsage, ZERO_USAGE, type Usage } from '../../trace/usage.js';
 
 export interface PrmPlanOptions {
   /** Candidates sampled from the base planner. */

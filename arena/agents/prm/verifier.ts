@@ -1,9 +1,9 @@
 import type { MoveGame } from '../../../games/core/move-game.js';
 import type { Rng } from '../../../games/core/rng.js';
-import { estimateQ } from '../../../metrics/progress/estimate.js';
-import { parseProver, type Prover } from '../../../metrics/progress/provers.js';
-import { proverBoard } from '../../../metrics/progress/c4-board.js';
-import { fastRand } from '../move/rand.js';
+import { estimateQ } from '../../progress/estimate.js';
+import { parseProver, type Prover } from '../../search/provers.js';
+import { proverBoard } from '../../search/board.js';
+import { fastRand } from '../../search/rand.js';
 
 /** Verifier scores of candidate moves (distinct legal actions) in one state, from the mover's point of view. */
 export interface VerifierScores {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { writeStaticSite } from '../../../web/server/export.js';
-import { buildLeaderboard } from '../../leaderboard/build.js';
-import { formatLeaderboard } from '../../leaderboard/format.js';
+import { buildLeaderboard } from '../../../metrics/leaderboard/build.js';
+import { formatLeaderboard } from '../../../metrics/leaderboard/format.js';
 import { DEFAULT_STORE, Store } from '../../store/store.js';
 import { checkTournamentConfig } from '../../tournament/config.js';
 import { DEMO_TOURNAMENT } from '../../tournament/demo.js';

@@ -2,11 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { registerBuiltinAgents } from '../../agents/builtin.js';
-import { experimentSvg } from '../../agents/prm/chart.js';
-import { plateauRatio, runPrmExperiment, type ExperimentCell, type Scorer } from '../../agents/prm/experiment.js';
+import { experimentSvg } from '../../../web/charts/experiment.js';
+import { runPrmExperiment, type Scorer } from '../../experiment/prm.js';
+import { experimentCell, plateauRatio, type ExperimentCell } from '../../../metrics/experiment.js';
 import { createAgent } from '../../agents/registry.js';
-import { resolveMoveGame } from '../../match/move-games.js';
-import { UsageError } from '../errors.js';
+import { resolveMoveGame } from '../../games/registry.js';
+import { UsageError } from '../../errors.js';
+import { verifierGame } from '../../verifier/game.js';
 
 interface PrmOptions {
   game: string;
@@ -52,14 +54,14 @@ async function prm(opts: PrmOptions): Promise<void> {
     { name: `PAV (prover ${opts.prover}, α=${alpha})`, guided: true, spec: (n) => `prm:base=${b},verifier=rollout,n=${n},rollouts=${rollouts},prover=(${opts.prover}),alpha=${alpha}` },
   ];
   if (opts.onnx) {
-    if (game.id !== 'connect-four') throw new UsageError('the learned verifier is for connect-four; pass --no-onnx for other games');
+    if (!game.tensor) throw new UsageError(`the learned verifier needs a game with a tensor encoding, not ${game.id}; pass --no-onnx for other games`);
     scorers.push({ name: `PAV learned (onnx, α=${alpha}; compute = inferences)`, guided: true, spec: (n) => `prm:base=${b},verifier=onnx,n=${n},alpha=${alpha}` });
   }
   for (const s of scorers) createAgent(s.spec(1), {}, 'move');
   const seeds = intList('seeds', opts.seeds, 0, 2 ** 31 - 1);
   const games = intList('games', opts.games, 1, 1_000_000)[0] as number;
   process.stderr.write(`${scorers.length - 1} guided scorers x ${budgets.length} budgets + unguided, ${seeds.length * games} games each vs ${opts.opponent} on ${game.id}\n`);
-  const cells = await runPrmExperiment({
+  const played = await runPrmExperiment({
     game,
     base: opts.base,
     opponent: opts.opponent,
@@ -67,8 +69,9 @@ async function prm(opts: PrmOptions): Promise<void> {
     games,
     budgets,
     scorers,
-    onCell: (c) => process.stderr.write(`  ${c.scorer} n=${c.budget}: ${c.winRate.toFixed(3)} (${c.compute.toFixed(1)} per decision)\n`),
+    onCell: (c) => process.stderr.write(`  ${c.scorer} n=${c.budget}: ${experimentCell(c).winRate.toFixed(3)} (${c.compute.toFixed(1)} per decision)\n`),
   });
+  const cells = played.map(experimentCell);
   const ormCells = cells.filter((c) => c.scorer === scorers[1]?.name);
   const pavCells = cells.filter((c) => c.scorer === scorers[2]?.name);
   const ratio = plateauRatio(ormCells, pavCells);
@@ -96,7 +99,7 @@ export function registerExperiment(program: Command): void {
   cmd
     .command('prm')
     .description('compute-matched comparison of PAV-guided, ORM-guided and unguided play (metrics/README.md): win rate with 95% intervals against verifier compute')
-    .option('--game <id>', 'move game', 'connect-four')
+    .option('--game <id>', 'move game', verifierGame().id)
     .option('--seeds <list>', 'seeds; every scorer plays the same games', '1,2')
     .option('--games <N>', 'games per seed (first move alternates)', '50')
     .option('--budgets <list>', 'candidates per decision n', '1,2,4,8,16')

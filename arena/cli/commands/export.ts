@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { exportAdvgamebench } from '../../../metrics/advgamebench/export.js';
 import { writeAgbFolder } from '../../../metrics/advgamebench/folder.js';
-import { UsageError, unknownChoice } from '../errors.js';
+import { UsageError, unknownChoice } from '../../errors.js';
 import { readTraceInputs } from './metrics.js';
 
 interface ExportOptions {

@@ -18,7 +18,7 @@ export function registerGames(program: Command): void {
             .join('; ');
           process.stdout.write(`${entry.id}@${entry.version}  ${entry.title}  [plan game]  sides: ${g.sides[0].id}, ${g.sides[1].id}  presets: ${presets}\n`);
         } else {
-          const params = Object.entries(entry.defaults).map(([k, v]) => `${k}=${v}`).join(',');
+          const params = Object.entries(entry.params).map(([k, p]) => `${k}=${p.default}`).join(',');
           process.stdout.write(`${entry.id}@${entry.version}${params ? `(${params})` : ''}  ${entry.title}  [move game]  seats: 0, 1\n`);
         }
       }

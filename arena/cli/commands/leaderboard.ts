@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { buildLeaderboard } from '../../leaderboard/build.js';
-import { formatLeaderboard } from '../../leaderboard/format.js';
+import { buildLeaderboard } from '../../../metrics/leaderboard/build.js';
+import { formatLeaderboard } from '../../../metrics/leaderboard/format.js';
 import { DEFAULT_STORE } from '../../store/store.js';
-import { unknownChoice } from '../errors.js';
+import { unknownChoice } from '../../errors.js';
 import { openExistingStore, pickRun } from './store-option.js';
 import { addBoardOptions, checkBoardOptions, type BoardOptions } from './tournament.js';
 

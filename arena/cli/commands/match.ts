@@ -12,7 +12,7 @@ import { DirectoryCache, CACHE_MODES, type CacheMode } from '../../llm/cache.js'
 import { DEFAULT_MODELS_PATH, loadModelsFile } from '../../llm/models.js';
 import type { MoveMatchSpec, PlanMatchSpec, SeatSpec, TraceEvent } from '../../trace/events.js';
 import { JsonlWriter } from '../../trace/jsonl.js';
-import { UsageError, unknownChoice } from '../errors.js';
+import { UsageError, unknownChoice } from '../../errors.js';
 import { intOption, planConfig, planSeats, splitPair } from '../../games/plan-config.js';
 import { parseSide } from '../../games/sides.js';
 

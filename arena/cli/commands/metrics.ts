@@ -10,7 +10,7 @@ import { DEFAULT_WEIGHTS, type ProcessWeights } from '../../../metrics/types.js'
 import type { TraceEvent } from '../../trace/events.js';
 import { readTraceFiles } from '../../trace/read.js';
 import { DEFAULT_STORE } from '../../store/store.js';
-import { UsageError, unknownChoice } from '../errors.js';
+import { UsageError, unknownChoice } from '../../errors.js';
 import { openExistingStore, pickRun } from './store-option.js';
 
 interface MetricsOptions {

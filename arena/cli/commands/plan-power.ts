@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { eloWinProbability, matchesToSeparate } from '../../../metrics/power.js';
 import { DEFAULT_STORE } from '../../store/store.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import { openExistingStore, pickRun } from './store-option.js';
 
 interface PowerOptions {

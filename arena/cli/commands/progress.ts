@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
-import { annotateMatch, parseProver, summarizeProgress, type AnnotateOptions, type ProgressSummary } from '../../../metrics/progress/index.js';
+import { annotateMatch, parseProver, type AnnotateOptions } from '../../progress/index.js';
+import { summarizeProgress, type ProgressSummary } from '../../../metrics/progress/summary.js';
 import type { Store } from '../../store/store.js';
 import { JsonlWriter } from '../../trace/jsonl.js';
 import type { TraceEvent } from '../../trace/events.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 import { readTraceInputs } from './metrics.js';
 import { openExistingStore, pickRun } from './store-option.js';
 
@@ -115,7 +116,7 @@ export function registerProgress(program: Command): void {
     .argument('[traces...]', 'trace files (JSONL); or use --run with --store')
     .option('--run <run>', 'annotate a stored run into a new run <name>-progress (the original is kept as it is)')
     .option('--store <file>', 'results store (default arena.db)')
-    .option('--prover <spec>', 'prover μ: random, greedy, mcts:iterations=N, best:k=K,base=(random), solver (exact, tic-tac-toe)', 'greedy')
+    .option('--prover <spec>', 'prover μ: random, greedy, mcts:iterations=N, best:k=K,base=(random), solver (exact, solvable games)', 'greedy')
     .option('--rollouts <M>', 'playouts per Q and per V estimate (plan games: opponent-plan mutations; 0 = exact against the plan in force)', '64')
     .option('--seed <n>', 'seed of the estimates (with the match id and step)', '1')
     .option('--tau <t>', 'blunder threshold: A <= -tau', '0.2')

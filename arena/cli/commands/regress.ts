@@ -3,9 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEFAULT_STORE, Store } from '../../store/store.js';
 import { loadRegressSuite } from '../../tournament/regress-config.js';
-import { regressJunit, regressMarkdown } from '../../tournament/regress-report.js';
-import { runRegression } from '../../tournament/regress.js';
-import { EXIT_INCOMPLETE, EXIT_INTERRUPTED } from '../errors.js';
+import { checkGates } from '../../../metrics/regression.js';
+import { judgeRegression, regressJunit, regressMarkdown } from '../../../metrics/regression-report.js';
+import { playRegression, recordRegression } from '../../tournament/regress.js';
+import { EXIT_INCOMPLETE, EXIT_INTERRUPTED, UsageError } from '../../errors.js';
 import { incompleteSummary, interruptOnSignals } from './run-status.js';
 import { agentEnv } from './tournament.js';
 
@@ -28,26 +29,34 @@ export function registerRegress(program: Command): void {
     .option('--quiet', 'no progress output')
     .action(async (file: string, opts: { baseline: string; candidate: string; store: string; models?: string; markdown: string; junit: string; quiet?: boolean }) => {
       const suite = loadRegressSuite(file);
+      try {
+        checkGates(suite.gates);
+      } catch (err) {
+        // The gated metrics are the analysis layer's to know: checked here, before anything is played.
+        throw new UsageError(`invalid regression suite\n${file}: gates: ${err instanceof Error ? err.message : String(err)}`);
+      }
       const store = new Store(opts.store);
       try {
         const env = await agentEnv(suite, store, opts.models);
         const controller = new AbortController();
         const stop = interruptOnSignals(controller);
-        let result;
+        let run;
         try {
-          result = await runRegression(store, suite, opts.baseline, opts.candidate, env, { signal: controller.signal, ...(opts.quiet ? { quiet: true } : {}) });
+          run = await playRegression(store, suite, opts.baseline, opts.candidate, env, { signal: controller.signal, ...(opts.quiet ? { quiet: true } : {}) });
         } finally {
           stop();
         }
+        const result = judgeRegression(run, suite.gates, { bootstrap: suite.bootstrap, seed: suite.seed });
+        recordRegression(store, run, result);
         if (controller.signal.aborted) {
-          process.stderr.write(`Interrupted: the candidate has results in ${result.matches} of ${result.planned} matches (store: ${opts.store}). Run the same command again to resume.\n`);
+          process.stderr.write(`Interrupted: the candidate has results in ${result.matches} of ${run.planned} matches (store: ${opts.store}). Run the same command again to resume.\n`);
           process.exitCode = EXIT_INTERRUPTED;
           return;
         }
-        if (result.matches < result.planned) {
+        if (result.matches < run.planned) {
           // Comparing fewer matches than the baseline's is no verdict: no report claims a pass.
-          const pending = incompleteSummary(store, result.runId);
-          process.stderr.write(`Incomplete (exit 3): the candidate has results in ${result.matches} of the baseline's ${result.planned} matches of '${result.target}', so there is no verdict.${pending !== undefined ? ` ${pending}` : ''}\n`);
+          const pending = incompleteSummary(store, run.runId);
+          process.stderr.write(`Incomplete (exit 3): the candidate has results in ${result.matches} of the baseline's ${run.planned} matches of '${run.target}', so there is no verdict.${pending !== undefined ? ` ${pending}` : ''}\n`);
           process.exitCode = EXIT_INCOMPLETE;
           return;
         }

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { resolveGame } from '../../games/registry.js';
-import { UsageError, unknownChoice } from '../errors.js';
+import { UsageError, unknownChoice } from '../../errors.js';
 import { parseSide } from '../../games/sides.js';
 
 export function registerRules(program: Command): void {
   program
     .command('rules')
     .description('print the exact rules text a model reads')
-    .argument('<game>', 'game id, e.g. tower-defense or connect-four@1(rows=6,cols=7)')
+    .argument('<game>', 'game id as `arena games` lists them, e.g. name@1(rows=6,cols=7)')
     .option('--side <side>', 'plan games: the side whose rules text to print (e.g. human, demon, defender, invader)')
     .option('--preset <name>', 'plan games: settings preset (budgets, HP)')
     .option('--catalogue', 'plan games: also print the side\'s catalogue')

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { startServer } from '../../../web/server/http.js';
 import { DEFAULT_STORE } from '../../store/store.js';
 import { openExistingStore } from './store-option.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 
 /** A whole number in [min, max] from a flag, or a UsageError naming the flag. */
 export function intFlag(name: string, text: string, min: number, max: number): number {

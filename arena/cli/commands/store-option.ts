@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { MIGRATIONS } from '../../store/migrations.js';
 import { DEFAULT_STORE, Store } from '../../store/store.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../errors.js';
 
 /**
  * Opens an existing results store. Reading commands open it read-only, so they never create tables in, migrate or

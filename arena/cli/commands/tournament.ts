@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import type { AgentEnv } from '../../agents/registry.js';
-import { buildLeaderboard } from '../../leaderboard/build.js';
-import { formatLeaderboard, LEADERBOARD_FORMATS, type LeaderboardFormat } from '../../leaderboard/format.js';
+import { buildLeaderboard } from '../../../metrics/leaderboard/build.js';
+import { formatLeaderboard, LEADERBOARD_FORMATS, type LeaderboardFormat } from '../../../metrics/leaderboard/format.js';
 import { DEFAULT_MODELS_PATH, loadModelsFile, type ModelsConfig } from '../../llm/models.js';
 import { StoreResponseCache } from '../../store/response-cache.js';
 import { DEFAULT_STORE, Store } from '../../store/store.js';
 import { loadTournamentConfig, type TournamentConfig } from '../../tournament/config.js';
 import { runTournament } from '../../tournament/run.js';
-import { EXIT_INCOMPLETE, EXIT_INTERRUPTED, UsageError, unknownChoice } from '../errors.js';
+import { EXIT_INCOMPLETE, EXIT_INTERRUPTED, UsageError, unknownChoice } from '../../errors.js';
 import { incompleteSummary, interruptOnSignals } from './run-status.js';
 
 export interface BoardOptions {

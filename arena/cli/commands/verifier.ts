@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { createConnectFour } from '../../../games/connect-four/index.js';
-import { parseProver } from '../../../metrics/progress/provers.js';
-import { generateDataset } from '../../../metrics/verifier/dataset.js';
-import { DEFAULT_RECIPE, evaluateModel, trainConnectFourVerifier, writeModel } from '../../../metrics/verifier/pipeline.js';
-import type { VerifierQuality } from '../../../metrics/verifier/quality.js';
-import { DEFAULT_VERIFIER_MODEL, VerifierModel } from '../../../metrics/verifier/runtime.js';
-import { UsageError } from '../errors.js';
+import { parseProver } from '../../search/provers.js';
+import { generateDataset } from '../../verifier/dataset.js';
+import { verifierGame } from '../../verifier/game.js';
+import { DEFAULT_RECIPE, evaluateModel, trainConnectFourVerifier, writeModel } from '../../verifier/pipeline.js';
+import type { VerifierQuality } from '../../verifier/quality.js';
+import { DEFAULT_VERIFIER_MODEL, VerifierModel } from '../../verifier/runtime.js';
+import { UsageError } from '../../errors.js';
 
 interface TrainOptions {
   game: string;
@@ -43,7 +43,8 @@ export function formatQuality(q: VerifierQuality): string {
 }
 
 function checkGame(game: string): void {
-  if (game !== 'connect-four') throw new UsageError(`the learned verifier is built for connect-four (6 x 7) only, not '${game}'`);
+  const built = verifierGame();
+  if (game !== built.id) throw new UsageError(`the learned verifier is built for ${built.id} (${Object.values(built.params).join(' x ')}) only, not '${game}'`);
 }
 
 async function train(opts: TrainOptions): Promise<void> {
@@ -68,7 +69,7 @@ async function train(opts: TrainOptions): Promise<void> {
 async function evaluate(opts: { model: string; seed: string; positions: string; rollouts: string; prover: string }): Promise<void> {
   const model = await VerifierModel.load(opts.model);
   try {
-    const data = generateDataset(createConnectFour(), { positions: int('positions', opts.positions, 1, 10_000_000), rollouts: int('rollouts', opts.rollouts, 1, 100_000), seed: int('seed', opts.seed, 0, 2 ** 31 - 1), prover: parseProver(opts.prover) });
+    const data = generateDataset(verifierGame(), { positions: int('positions', opts.positions, 1, 10_000_000), rollouts: int('rollouts', opts.rollouts, 1, 100_000), seed: int('seed', opts.seed, 0, 2 ** 31 - 1), prover: parseProver(opts.prover) });
     process.stdout.write(`${opts.model} (${model.metadata.recipe ?? 'no recipe'})\n${formatQuality(await evaluateModel(model, data))}\n`);
   } finally {
     await model.close();
@@ -80,7 +81,7 @@ export function registerVerifier(program: Command): void {
   cmd
     .command('train')
     .description('label self-play positions by rollouts, train an MLP (tfjs), export it to ONNX and report held-out quality')
-    .option('--game <id>', 'game (connect-four)', 'connect-four')
+    .option('--game <id>', `game (${verifierGame().id})`, verifierGame().id)
     .option('--seed <n>', 'seed of self-play, labels, initialisation and batch order', '1')
     .option('--positions <N>', 'positions to label (10% held out)', String(DEFAULT_RECIPE.positions))
     .option('--rollouts <M>', 'prover playouts per labelled step', String(DEFAULT_RECIPE.rollouts))

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MoveRequest } from '../../agents/agent.js';
 import { rejectionFeedback } from '../../match/move-feedback.js';
-import { moveGameEntries, resolveMoveGame } from '../../match/move-games.js';
+import { moveGameEntries, resolveMoveGame } from '../../games/registry.js';
 import { LlmAgent } from '../agent.js';
 import { MemoryCache } from '../cache.js';
 import { checkModelConfig } from '../models.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZERO_USAGE } from '../../../arena/agents/agent.js';
+import { ZERO_USAGE } from '../../../arena/trace/usage.js';
 import type { TraceEvent } from '../../../arena/trace/events.js';
 import { change, KEEP, planTrace } from '../../../metrics/testing/plan-trace.js';
 import { moveReplay, planReplay } from './steps.js';

@@ -1,0 +1,77 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { parseProver } from '../search/provers.js';
+import { generateDataset, sliceStates, type Dataset } from './dataset.js';
+import { verifierGame } from './game.js';
+import { parameterCount, type Mlp } from './mlp.js';
+import { mlpToOnnx } from './onnx-export.js';
+import { verifierQuality, type VerifierQuality } from './quality.js';
+import { VerifierModel } from './runtime.js';
+import { DEFAULT_TRAIN } from './train-defaults.js';
+
+export interface VerifierRecipe {
+  readonly seed: number;
+  /** States labelled; the last `heldOut` share of them (by state) is kept out of training. */
+  readonly positions: number;
+  readonly rollouts: number;
+  readonly prover: string;
+  readonly epochs: number;
+  readonly hidden: readonly number[];
+  readonly batchSize: number;
+  readonly learningRate: number;
+  readonly heldOut: number;
+}
+
+export const DEFAULT_RECIPE: Omit<VerifierRecipe, 'seed'> = { positions: 12000, rollouts: 32, prover: 'greedy', heldOut: 0.1, ...DEFAULT_TRAIN };
+
+export interface TrainedVerifier {
+  readonly mlp: Mlp;
+  readonly bytes: Uint8Array;
+  readonly parameters: number;
+  readonly trainStates: number;
+  readonly trainSteps: number;
+  /** Held-out quality of the exported ONNX model, run with onnxruntime-node. */
+  readonly quality: VerifierQuality;
+}
+
+/** Held-out quality of an ONNX verifier on a labelled dataset (one batched run). */
+export async function evaluateModel(model: VerifierModel, data: Dataset): Promise<VerifierQuality> {
+  return verifierQuality(data, await model.run(data.x, data.size));
+}
+
+/**
+ * The whole recipe, deterministic for a seed: rollout-labelled self-play positions (Connect Four 6 x 7), a tfjs
+ * MLP trained on all but the held-out states, exported to ONNX with the recipe and its held-out quality as
+ * metadata, and that quality measured on the exported model itself.
+ */
+export async function trainConnectFourVerifier(recipe: VerifierRecipe, log: (line: string) => void = () => undefined): Promise<TrainedVerifier> {
+  const game = verifierGame();
+  const data = generateDataset(game, { positions: recipe.positions, rollouts: recipe.rollouts, seed: recipe.seed, prover: parseProver(recipe.prover) });
+  const cut = Math.max(1, Math.min(data.states - 1, Math.round(data.states * (1 - recipe.heldOut))));
+  const train = sliceStates(data, 0, cut);
+  const test = sliceStates(data, cut, data.states);
+  log(`labelled ${data.states} positions (${data.size} steps, ${recipe.rollouts} ${recipe.prover} playouts each); training on ${train.states}, holding out ${test.states}`);
+  // tfjs is loaded only when training (it is large, and every CLI start would pay for it otherwise).
+  const { trainVerifier } = await import('./train.js');
+  const mlp = await trainVerifier(train, {
+    hidden: recipe.hidden,
+    epochs: recipe.epochs,
+    batchSize: recipe.batchSize,
+    learningRate: recipe.learningRate,
+    seed: recipe.seed,
+    onEpoch: (e, loss) => log(`epoch ${e}/${recipe.epochs}: loss ${loss.toFixed(4)}`),
+  });
+  const params = Object.entries(game.params).map(([k, v]) => `${k}=${v}`).join(',');
+  const meta = { game: `${game.id}@${game.version}(${params})`, encoding: game.tensor?.name ?? '', outputs: 'q,a', recipe: JSON.stringify(recipe) };
+  const draft = mlpToOnnx(mlp, meta);
+  const model = await VerifierModel.load(draft);
+  const quality = await evaluateModel(model, test);
+  await model.close();
+  const bytes = mlpToOnnx(mlp, { ...meta, heldOutQuality: JSON.stringify(quality) });
+  return { mlp, bytes, parameters: parameterCount(mlp), trainStates: train.states, trainSteps: train.size, quality };
+}
+
+export async function writeModel(path: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, bytes);
+}

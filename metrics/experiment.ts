@@ -1,0 +1,77 @@
+import { wilsonInterval } from './stats/intervals.js';
+
+/** What a cell of the PRM experiment played (as arena/experiment/prm.ts reports it). */
+export interface CellTally {
+  readonly scorer: string;
+  readonly budget: number;
+  readonly games: number;
+  readonly wins: number;
+  readonly draws: number;
+  readonly losses: number;
+  readonly compute: number;
+  readonly wallMs: number;
+  readonly decisions: number;
+}
+
+/** One (scorer, budget) cell: results over every game, and the compute spent. */
+export interface ExperimentCell {
+  readonly scorer: string;
+  readonly budget: number;
+  readonly games: number;
+  readonly wins: number;
+  readonly draws: number;
+  readonly losses: number;
+  /** (wins + draws / 2) / games, with a 95% Wilson interval on that proportion. */
+  readonly winRate: number;
+  readonly low: number;
+  readonly high: number;
+  /** Mean verifier compute per decision (rollouts or inferences), measured, and mean wall ms per decision. */
+  readonly compute: number;
+  readonly wallMs: number;
+  readonly decisions: number;
+}
+
+/** A played cell with its win rate, (wins + draws / 2) / games, and the 95% Wilson interval on that proportion. */
+export function experimentCell(t: CellTally): ExperimentCell {
+  const points = t.wins + t.draws / 2;
+  const [low, high] = wilsonInterval(points, t.games);
+  return {
+    scorer: t.scorer,
+    budget: t.budget,
+    games: t.games,
+    wins: t.wins,
+    draws: t.draws,
+    losses: t.losses,
+    winRate: points / t.games,
+    low,
+    high,
+    compute: t.compute,
+    wallMs: t.wallMs,
+    decisions: t.decisions,
+  };
+}
+
+/**
+ * The compute at which `pav` first reaches the best win rate `orm` reaches at any budget (its plateau), by
+ * interpolation between budgets, and the ratio of ORM's compute at its plateau to that. Null when
+ * PAV never reaches the plateau within the budgets tried, or when ORM guidance never beats its compute-free n = 1.
+ */
+export function plateauRatio(orm: readonly ExperimentCell[], pav: readonly ExperimentCell[]): { plateau: number; ormCompute: number; pavCompute: number; ratio: number } | null {
+  if (orm.length === 0 || pav.length === 0) return null;
+  const best = orm.reduce((a, b) => (b.winRate > a.winRate ? b : a));
+  if (best.compute === 0) return null;
+  const sorted = [...pav].sort((a, b) => a.compute - b.compute);
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i] as ExperimentCell;
+    if (c.winRate < best.winRate) continue;
+    const prev = sorted[i - 1];
+    let compute = c.compute;
+    if (prev && prev.winRate < best.winRate) {
+      const t = (best.winRate - prev.winRate) / (c.winRate - prev.winRate);
+      // log-linear between budgets; linear from a compute-free point (n = 1 spends nothing)
+      compute = prev.compute > 0 ? Math.exp(Math.log(prev.compute) + t * (Math.log(c.compute) - Math.log(prev.compute))) : t * c.compute;
+    }
+    return { plateau: best.winRate, ormCompute: best.compute, pavCompute: compute, ratio: best.compute / compute };
+  }
+  return null;
+}

@@ -1,0 +1,131 @@
+import { computeMetrics, type MetricsReport } from '../compute.js';
+import { bradleyTerryRatings, byRating } from '../ratings/bradley-terry.js';
+import { eloRatings } from '../ratings/elo.js';
+import { ratingEstimator, type RatingEstimator } from '../ratings/estimator.js';
+import type { Pairing, Rating } from '../ratings/types.js';
+import type { Estimate } from '../types.js';
+import type { TraceEvent } from '../../arena/trace/events.js';
+
+export interface LeaderboardOptions {
+  readonly anchor?: string;
+  readonly ratings?: 'bradley-terry' | 'elo';
+  readonly seed?: number;
+  readonly bootstrap?: number;
+  /** Bradley–Terry prior (virtual draws per agent); default 0, plain maximum likelihood. */
+  readonly prior?: number;
+}
+
+export interface LeaderboardRow {
+  readonly agent: string;
+  /** Null for a game that is the agent's only game and has no opponent... never for a played agent. */
+  readonly rating: Rating | null;
+  readonly matches: number;
+  readonly metrics: Readonly<Record<string, Estimate>>;
+  readonly tokens: number;
+  readonly spendUsd: number;
+}
+
+export interface Leaderboard {
+  readonly ratingMethod: 'bradley-terry' | 'elo';
+  readonly anchor: string | null;
+  /** How the ratings of `rows` were estimated (and for which agents maximum likelihood does not exist). */
+  readonly estimator: RatingEstimator;
+  readonly rows: readonly LeaderboardRow[];
+  /** Per game: the same table computed on that game's matches alone. */
+  readonly byGame: Readonly<Record<string, readonly LeaderboardRow[]>>;
+  readonly byGameEstimator: Readonly<Record<string, RatingEstimator>>;
+  readonly report: MetricsReport;
+  readonly excluded: Readonly<Record<string, number>>;
+}
+
+/** Match outcomes for ratings: a completed match counts once, from seat 0's point of view. */
+export function pairingsOf(matches: readonly (readonly TraceEvent[])[]): Pairing[] {
+  const out: Pairing[] = [];
+  for (const events of matches) {
+    const start = events[0];
+    const end = events[events.length - 1];
+    if (start?.type !== 'match_start' || end?.type !== 'match_end' || end.status !== 'completed') continue;
+    const [s0, s1] = start.spec.seats;
+    const score = end.winner === null ? 0.5 : end.winner === 0 ? 1 : 0;
+    out.push({ a: s0.name, b: s1.name, score });
+  }
+  return out;
+}
+
+function usageTotals(matches: readonly (readonly TraceEvent[])[]): Map<string, { tokens: number; usd: number }> {
+  const totals = new Map<string, { tokens: number; usd: number }>();
+  for (const events of matches) {
+    const start = events[0];
+    const end = events[events.length - 1];
+    if (start?.type !== 'match_start' || end?.type !== 'match_end') continue;
+    start.spec.seats.forEach((seat, i) => {
+      const u = end.usage[i];
+      if (!u) return;
+      const t = totals.get(seat.name) ?? { tokens: 0, usd: 0 };
+      t.tokens += u.promptTokens + u.completionTokens;
+      t.usd += u.costUsd;
+      totals.set(seat.name, t);
+    });
+  }
+  return totals;
+}
+
+/** The metric rows of one scope of a report: every game (`game` undefined) or one game. */
+export function scopeMetricRows(report: MetricsReport, game?: string): { agent: string; matches: number; metrics: Readonly<Record<string, Estimate>> }[] {
+  return game === undefined ? report.agents.map((a) => ({ agent: a.agent, matches: a.matches, metrics: a.metrics })) : report.games.filter((g) => g.game === game);
+}
+
+/**
+ * The rows of one leaderboard scope (the one row builder of the CLI and the web server): ratings over the scope's
+ * pairings (the anchor only when it played), the scope's metric rows, tokens and spend; best rating first; and how
+ * the ratings were estimated.
+ */
+export function leaderboardRows(
+  pairings: readonly Pairing[],
+  metricRows: readonly { readonly agent: string; readonly matches: number; readonly metrics: Readonly<Record<string, Estimate>> }[],
+  usage: ReadonlyMap<string, { readonly tokens: number; readonly usd: number }>,
+  options: LeaderboardOptions,
+): { rows: LeaderboardRow[]; estimator: RatingEstimator } {
+  const agents = new Set(pairings.flatMap((p) => [p.a, p.b]));
+  const anchor = options.anchor !== undefined && agents.has(options.anchor) ? options.anchor : undefined;
+  const prior = options.prior ?? 0;
+  const ratingOptions = { ...(anchor !== undefined ? { anchor } : {}), seed: options.seed ?? 1, bootstrap: options.bootstrap ?? 1000 };
+  const ratings = options.ratings === 'elo' ? eloRatings(pairings, ratingOptions) : bradleyTerryRatings(pairings, { ...ratingOptions, prior });
+  const names = new Set([...ratings.map((r) => r.agent), ...metricRows.map((m) => m.agent)]);
+  const table = [...names]
+    .map((agent) => {
+      const m = metricRows.find((x) => x.agent === agent);
+      const u = usage.get(agent) ?? { tokens: 0, usd: 0 };
+      return { agent, rating: ratings.find((r) => r.agent === agent) ?? null, matches: m?.matches ?? 0, metrics: m?.metrics ?? {}, tokens: u.tokens, spendUsd: u.usd };
+    })
+    .sort((x, y) => byRating(x.rating?.rating ?? Number.NaN, y.rating?.rating ?? Number.NaN) || x.agent.localeCompare(y.agent));
+  return { rows: table, estimator: ratingEstimator(options.ratings ?? 'bradley-terry', prior, ratings) };
+}
+
+/** The agent pinned at rating 1000 when none is given: `random` when it played, else the first agent by name. */
+export function defaultAnchor(rows: readonly { readonly agent: string }[]): string | null {
+  return rows.some((r) => r.agent === 'random') ? 'random' : (rows.map((r) => r.agent).sort()[0] ?? null);
+}
+
+function rows(matches: readonly (readonly TraceEvent[])[], report: MetricsReport, options: LeaderboardOptions, game?: string): { rows: LeaderboardRow[]; estimator: RatingEstimator } {
+  return leaderboardRows(pairingsOf(matches), scopeMetricRows(report, game), usageTotals(matches), options);
+}
+
+/** The leaderboard of a set of matches: ratings with intervals, the process metrics, tokens and spend. */
+export function buildLeaderboard(matches: readonly (readonly TraceEvent[])[], options: LeaderboardOptions = {}): Leaderboard {
+  const report = computeMetrics(matches, { seed: options.seed ?? 1, bootstrap: options.bootstrap ?? 1000 });
+  const gameOf = (events: readonly TraceEvent[]): string => (events[0]?.type === 'match_start' ? events[0].spec.game : '?');
+  const games = [...new Set(matches.map(gameOf))].sort();
+  const byGame: Record<string, LeaderboardRow[]> = {};
+  const byGameEstimator: Record<string, RatingEstimator> = {};
+  for (const game of games) {
+    const subset = matches.filter((m) => gameOf(m) === game);
+    const gameKey = report.games.find((g) => subset.length > 0 && g.game === game)?.game ?? game;
+    const table = rows(subset, report, options, gameKey);
+    byGame[game] = table.rows;
+    byGameEstimator[game] = table.estimator;
+  }
+  const { rows: all, estimator } = rows(matches, report, options);
+  const anchor = options.anchor ?? defaultAnchor(all);
+  return { ratingMethod: options.ratings ?? 'bradley-terry', anchor, estimator, rows: all, byGame, byGameEstimator, report, excluded: report.excluded };
+}

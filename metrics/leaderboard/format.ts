@@ -1,0 +1,117 @@
+import type { Estimate } from '../types.js';
+import type { Leaderboard, LeaderboardRow } from './build.js';
+
+export type LeaderboardFormat = 'table' | 'markdown' | 'json' | 'csv';
+export const LEADERBOARD_FORMATS: readonly LeaderboardFormat[] = ['table', 'markdown', 'json', 'csv'];
+
+/** The headline columns, in order: metric id and header. */
+const COLUMNS: readonly (readonly [string, string])[] = [
+  ['wr', 'WR'],
+  ['orr', 'ORR'],
+  ['csr', 'CSR'],
+  ['beta', 'β'],
+  ['obr', 'OBR'],
+  ['processScore', 'Process'],
+];
+
+function num(x: number | null | undefined, digits = 2): string {
+  return x === null || x === undefined || Number.isNaN(x) ? '—' : x.toFixed(digits);
+}
+
+function est(e: Estimate | undefined, digits = 2): string {
+  if (!e || e.value === null) return e ? `— (n=${e.n})` : '—';
+  return `${num(e.value, digits)} [${num(e.lo, digits)},${num(e.hi, digits)}]`;
+}
+
+/** A rating value: whole number, ±∞ where maximum likelihood diverges, `unlinked` when nothing fixes it. */
+export function ratingValue(x: number): string {
+  if (Number.isNaN(x)) return 'unlinked';
+  if (!Number.isFinite(x)) return x > 0 ? '+∞' : '−∞';
+  return x.toFixed(0);
+}
+
+function ratingText(r: LeaderboardRow): string {
+  if (!r.rating) return '—';
+  if (r.rating.unbounded !== undefined) return ratingValue(r.rating.rating);
+  return `${ratingValue(r.rating.rating)} [${ratingValue(r.rating.lo)},${ratingValue(r.rating.hi)}]`;
+}
+
+function csvRating(x: number | undefined): string | null {
+  if (x === undefined || Number.isNaN(x)) return null;
+  return Number.isFinite(x) ? String(x) : x > 0 ? 'inf' : '-inf';
+}
+
+function cells(r: LeaderboardRow, i: number): string[] {
+  return [String(i + 1), r.agent, ratingText(r), ...COLUMNS.map(([id]) => est(r.metrics[id], id === 'beta' ? 3 : 2)), String(r.tokens), `$${r.spendUsd.toFixed(4)}`, String(r.matches)];
+}
+
+const HEADERS = ['#', 'agent', 'rating [95% CI]', ...COLUMNS.map(([, h]) => h), 'tokens', 'spend', 'matches'];
+
+function table(rows: readonly LeaderboardRow[]): string {
+  const body = rows.map(cells);
+  const widths = HEADERS.map((h, c) => Math.max(h.length, ...body.map((row) => (row[c] ?? '').length)));
+  const line = (row: readonly string[]) => row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ').trimEnd();
+  return [line(HEADERS), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}
+
+function markdown(rows: readonly LeaderboardRow[]): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  return [`| ${HEADERS.join(' | ')} |`, `|${HEADERS.map(() => '---').join('|')}|`, ...rows.map((r, i) => `| ${cells(r, i).map(esc).join(' | ')} |`)].join('\n');
+}
+
+function csvCell(v: string | number | null): string {
+  if (v === null) return '';
+  const s = String(v);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function csv(rows: readonly LeaderboardRow[], game: string): string[] {
+  return rows.map((r) =>
+    [
+      game,
+      r.agent,
+      csvRating(r.rating?.rating),
+      csvRating(r.rating?.lo),
+      csvRating(r.rating?.hi),
+      ...COLUMNS.flatMap(([id]) => {
+        const e = r.metrics[id];
+        return [e?.value ?? null, e?.lo ?? null, e?.hi ?? null, e?.n ?? 0];
+      }),
+      r.tokens,
+      r.spendUsd,
+      r.matches,
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+}
+
+/** Renders a leaderboard; `byGame` adds one table per game after the overall one. */
+export function formatLeaderboard(board: Leaderboard, format: LeaderboardFormat, byGame = false): string {
+  if (format === 'json') {
+    const perGame = byGame ? { byGame: board.byGame, byGameEstimator: board.byGameEstimator } : {};
+    // ±∞ and unlinked ratings serialise as null; `rating.unbounded` and `estimator` say which and why.
+    return JSON.stringify({ ratingMethod: board.ratingMethod, estimator: board.estimator, anchor: board.anchor, excluded: board.excluded, weights: board.report.weights, rows: board.rows, ...perGame }, null, 2);
+  }
+  if (format === 'csv') {
+    const header = ['game', 'agent', 'rating', 'rating_lo', 'rating_hi', ...COLUMNS.flatMap(([id]) => [id, `${id}_lo`, `${id}_hi`, `${id}_n`]), 'tokens', 'spend_usd', 'matches'].join(',');
+    const lines = [header, ...csv(board.rows, 'all')];
+    if (byGame) for (const [game, rows] of Object.entries(board.byGame)) lines.push(...csv(rows, game));
+    return lines.join('\n');
+  }
+  const render = format === 'markdown' ? markdown : table;
+  const w = board.report.weights;
+  const notes = [
+    `Ratings: ${board.estimator.text}; anchored at ${board.anchor ?? '—'} = 1000; 95% bootstrap intervals over matches.`,
+    `Process Score = weighted mean of WR, CSR, 1 − OBR and the β term (weights wr=${w.wr}, csr=${w.csr}, obr=${w.obr}, beta=${w.beta}).`,
+  ];
+  if (byGame) {
+    for (const [game, e] of Object.entries(board.byGameEstimator)) if (e.unbounded.length > 0) notes.push(`Ratings in ${game}: ${e.text}.`);
+  }
+  const excluded = Object.entries(board.excluded);
+  if (excluded.length) notes.push(`Not scored (errors): ${excluded.map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+  const parts = [render(board.rows)];
+  if (byGame) for (const [game, rows] of Object.entries(board.byGame)) parts.push(`${format === 'markdown' ? '### ' : ''}${game}\n${render(rows)}`);
+  parts.push(notes.join('\n'));
+  return parts.join('\n\n');
+}
