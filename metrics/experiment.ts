@@ -8,27 +8,18 @@ export interface CellTally {
   readonly wins: number;
   readonly draws: number;
   readonly losses: number;
+  /** Mean verifier compute per decision (rollouts or inferences), measured, and mean wall ms per decision. */
   readonly compute: number;
   readonly wallMs: number;
   readonly decisions: number;
 }
 
-/** One (scorer, budget) cell: results over every game, and the compute spent. */
-export interface ExperimentCell {
-  readonly scorer: string;
-  readonly budget: number;
-  readonly games: number;
-  readonly wins: number;
-  readonly draws: number;
-  readonly losses: number;
+/** One (scorer, budget) cell: results over every game, the compute spent, and the win rate. */
+export interface ExperimentCell extends CellTally {
   /** (wins + draws / 2) / games, with a 95% Wilson interval on that proportion. */
   readonly winRate: number;
   readonly low: number;
   readonly high: number;
-  /** Mean verifier compute per decision (rollouts or inferences), measured, and mean wall ms per decision. */
-  readonly compute: number;
-  readonly wallMs: number;
-  readonly decisions: number;
 }
 
 /** A played cell with its win rate, (wins + draws / 2) / games, and the 95% Wilson interval on that proportion. */
