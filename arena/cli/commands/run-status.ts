@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import type { Store } from '../../store/store.js';
 
 /**
@@ -6,8 +5,6 @@ import type { Store } from '../../store/store.js';
  * matches stored. A second signal exits at once. Returns the function that removes the handlers.
  */
 export function interruptOnSignals(controller: AbortController): () => void {
-  // Every match and request in flight listens to this one signal: no listener limit (and no warning about one).
-  setMaxListeners(0, controller.signal);
   const onSignal = (): void => {
     if (controller.signal.aborted) process.exit(130);
     process.stderr.write('\nStopping: no new matches start; matches in flight are abandoned and stay pending (Ctrl-C again to quit at once).\n');
