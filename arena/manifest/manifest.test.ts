@@ -14,7 +14,7 @@ function inputs(change: (i: { -readonly [K in keyof RunInputs]: RunInputs[K] }) 
     seed: 7,
     agentSpecs: ['random', 'llm:m'],
     matches: [{ key: 'k1', seed: 11, spec: { family: 'move', game: 'tic-tac-toe@1', params: {}, games: 1 } }],
-    models: { m: { ...MODEL } } as RunInputs['models'],
+    models: { m: { ...MODEL } },
     cache: 'read-write',
   };
   change(base);
@@ -45,11 +45,11 @@ describe('run manifest', () => {
       ['match seed', (i) => (i.matches = [{ ...i.matches[0]!, seed: 12 }])],
       ['game parameters', (i) => (i.matches = [{ ...i.matches[0]!, spec: { family: 'move', game: 'connect-four@1(rows=5)', params: { rows: 5 }, games: 1 } }])],
       ['cache mode', (i) => (i.cache = 'off')],
-      ['model id', (i) => (i.models = { m: { ...MODEL, model: 'vendor/model-2' } } as RunInputs['models'])],
-      ['temperature', (i) => (i.models = { m: { ...MODEL, temperature: 0.7 } } as RunInputs['models'])],
-      ['top_p', (i) => (i.models = { m: { ...MODEL, top_p: 0.5 } } as RunInputs['models'])],
-      ['max_tokens', (i) => (i.models = { m: { ...MODEL, max_tokens: 64 } } as RunInputs['models'])],
-      ['reasoning effort', (i) => (i.models = { m: { ...MODEL, reasoning_effort: 'high' } } as RunInputs['models'])],
+      ['model id', (i) => (i.models = { m: { ...MODEL, model: 'vendor/model-2' } })],
+      ['temperature', (i) => (i.models = { m: { ...MODEL, temperature: 0.7 } })],
+      ['top_p', (i) => (i.models = { m: { ...MODEL, top_p: 0.5 } })],
+      ['max_tokens', (i) => (i.models = { m: { ...MODEL, max_tokens: 64 } })],
+      ['reasoning effort', (i) => (i.models = { m: { ...MODEL, reasoning_effort: 'high' } })],
       ['spec override', (i) => (i.agentSpecs = ['random', 'llm:m:temperature=1'])],
     ];
     for (const [what, change] of changes) expect(JSON.stringify(buildManifest(inputs(change))), what).not.toBe(base);

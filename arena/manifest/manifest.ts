@@ -5,7 +5,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseAgentSpec } from '../spec/agent-spec.js';
-import type { ModelsConfig } from '../llm/models.js';
 import { effectiveModelConfig } from '../llm/agent.js';
 import { PROMPT_VERSION } from '../llm/prompts/index.js';
 import type { TraceEvent } from '../trace/events.js';
@@ -103,7 +102,7 @@ export function llmSpecs(spec: string): string[] {
 }
 
 /** The endpoints a run's agents call, with the decoding settings they send (no keys, no key variable names). */
-export function modelEntries(agentSpecs: readonly string[], models: ModelsConfig | undefined): ModelEntry[] {
+export function modelEntries(agentSpecs: readonly string[], models: Readonly<Record<string, unknown>> | undefined): ModelEntry[] {
   const out: ModelEntry[] = [];
   const seen = new Set<string>();
   for (const spec of agentSpecs.flatMap(llmSpecs)) {
@@ -178,7 +177,7 @@ export interface RunInputs {
   readonly seed: number;
   readonly agentSpecs: readonly string[];
   readonly matches: readonly { readonly key: string; readonly seed: number; readonly spec: unknown }[];
-  readonly models: ModelsConfig | undefined;
+  readonly models: Readonly<Record<string, unknown>> | undefined;
   readonly cache: string;
 }
 

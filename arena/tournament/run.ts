@@ -4,7 +4,6 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import type { AgentEnv } from '../agents/registry.js';
 import { buildManifest, foldMatches, parseManifest } from '../manifest/manifest.js';
-import type { ModelsConfig } from '../llm/models.js';
 import { StoreResponseCache } from '../store/response-cache.js';
 import { UsageError } from '../errors.js';
 import type { Store } from '../store/store.js';
@@ -69,7 +68,7 @@ export async function runTournament(config: TournamentConfig, options: Tournamen
   const stored = store.runManifest(runId);
   const manifest =
     stored === undefined
-      ? buildManifest({ config, seed: config.seed, agentSpecs: config.agents.map((a) => a.spec), matches: planned, models: options.env.models as ModelsConfig | undefined, cache: config.cache })
+      ? buildManifest({ config, seed: config.seed, agentSpecs: config.agents.map((a) => a.spec), matches: planned, models: options.env.models, cache: config.cache })
       : parseManifest(stored, `run '${runId}'`);
   store.setRunManifest(runId, manifest);
   const before = new Set(done);
