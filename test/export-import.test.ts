@@ -10,6 +10,8 @@ import type { RunManifest } from '../arena/manifest/manifest.js';
 import { parseCsv } from '../metrics/advgamebench/csv.js';
 import { BATTLE_COLUMNS } from '../metrics/export/battles.js';
 import { DECISION_COLUMNS, MATCH_COLUMNS } from '../metrics/export/rows.js';
+import { inspectHeaderSchema, inspectLogSchema } from '../metrics/export/inspect-schema.js';
+import { strFromU8, unzipSync } from 'fflate';
 
 /**
  * A stored run with an LLM seat (the local OpenAI-compatible test server, which reports a dated snapshot id) goes
@@ -125,6 +127,26 @@ describe('export and import', () => {
       expect(imp.code, imp.err).toBe(0);
       expect(await board(target, 'fmt')).toBe(original);
     }
+  });
+
+  it('inspect: a .eval archive and a .json log of the run that Inspect\'s required fields validate, with the manifest', async () => {
+    const file = join(dir, 'run.eval');
+    const r = await cli(['export', '--run', 'fmt', '--store', db, '--format', 'inspect', '--out', file]);
+    expect(r.code, r.err).toBe(0);
+    const members = unzipSync(readFileSync(file));
+    const header = inspectHeaderSchema.parse(JSON.parse(strFromU8(members['header.json'] as Uint8Array)));
+    expect(header.eval.metadata).toMatchObject({ manifest: { seeds: { run: 5 } } });
+    const samples = Object.keys(members).filter((n) => n.startsWith('samples/'));
+    const store = new Store(db, { readonly: true });
+    expect(samples).toHaveLength(store.counts('fmt').total);
+    store.close();
+    const json = join(dir, 'run.json');
+    expect((await cli(['export', '--run', 'fmt', '--store', db, '--format', 'inspect', '--out', json])).code).toBe(0);
+    const log = inspectLogSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
+    expect(log.samples).toHaveLength(samples.length);
+    const bad = await cli(['export', '--run', 'fmt', '--store', db, '--format', 'inspect', '--out', join(dir, 'run.zip')]);
+    expect(bad.code).toBe(2);
+    expect(existsSync(join(dir, 'run.zip'))).toBe(false);
   });
 
   it('bad input: one line, exit 2, nothing written', async () => {

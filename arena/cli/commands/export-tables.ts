@@ -13,6 +13,8 @@ export interface ExportSource {
   readonly run: string;
   readonly matches: readonly (readonly TraceEvent[])[];
   readonly manifest: RunManifest | undefined;
+  /** When the run was made (stored runs). */
+  readonly created?: string;
 }
 
 export function toJsonl(table: Table): string {

@@ -9,7 +9,9 @@ import { readTraceInputs } from './metrics.js';
 import { openExistingStore, pickRun } from './store-option.js';
 import { runManifestOf } from './manifest-show.js';
 import { tableFiles, type ExportSource } from './export-tables.js';
-import { writeFolderAtomically } from './atomic-write.js';
+import { writeFileAtomically, writeFolderAtomically } from './atomic-write.js';
+import { inspectFile } from './export-inspect.js';
+import { dirname } from 'node:path';
 
 interface ExportOptions {
   format: string;
@@ -21,7 +23,7 @@ interface ExportOptions {
   store: string;
 }
 
-export const EXPORT_FORMATS = ['advgamebench-csv', 'battles', 'jsonl', 'parquet'] as const;
+export const EXPORT_FORMATS = ['advgamebench-csv', 'battles', 'jsonl', 'parquet', 'inspect'] as const;
 
 async function advgamebench(matches: readonly (readonly TraceEvent[])[], opts: ExportOptions): Promise<void> {
   if (opts.roundNumbering !== 'reference' && opts.roundNumbering !== 'unique') throw unknownChoice('round numbering', opts.roundNumbering, ['reference', 'unique']);
@@ -50,7 +52,8 @@ async function sourceOf(inputs: readonly string[], opts: ExportOptions): Promise
     const runId = pickRun(store, opts.run);
     let manifest: RunManifest | undefined;
     if (store.runManifest(runId) !== undefined) manifest = runManifestOf(store, runId);
-    return { run: store.getRun(runId)?.name ?? runId, matches: [...store.traces(runId)], manifest };
+    const row = store.getRun(runId);
+    return { run: row?.name ?? runId, matches: [...store.traces(runId)], manifest, ...(row ? { created: row.created_at } : {}) };
   } finally {
     store.close();
   }
@@ -60,7 +63,13 @@ async function run(inputs: readonly string[], opts: ExportOptions): Promise<void
   if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw unknownChoice('export format', opts.format, EXPORT_FORMATS);
   const source = await sourceOf(inputs, opts);
   if (opts.format === 'advgamebench-csv') return advgamebench(source.matches, opts);
-  const files = await tableFiles(opts.format as Exclude<(typeof EXPORT_FORMATS)[number], 'advgamebench-csv'>, source);
+  if (opts.format === 'inspect') {
+    const data = inspectFile(opts.out, source);
+    await writeFileAtomically(opts.out, data, opts.force === true);
+    process.stdout.write(`Wrote an Inspect log of ${source.matches.length} matches to ${opts.out} (open it with: inspect view --log-dir ${dirname(opts.out) || '.'}).\n`);
+    return;
+  }
+  const files = await tableFiles(opts.format as 'battles' | 'jsonl' | 'parquet', source);
   await writeFolderAtomically(opts.out, files, opts.force === true);
   process.stdout.write(`Wrote ${files.map((f) => f.name).join(', ')} under ${opts.out} from ${source.matches.length} matches${source.manifest ? '' : ' (no manifest: trace files carry none; export a stored run with --run to include it)'}.\n`);
 }
@@ -68,10 +77,10 @@ async function run(inputs: readonly string[], opts: ExportOptions): Promise<void
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description("export matches for other tools: advgamebench-csv, battles (pairwise table for rating code), jsonl or parquet (dataset tables with a card)")
+    .description("export matches for other tools: advgamebench-csv, battles (pairwise table for rating code), jsonl or parquet (dataset tables with a card), inspect (an Inspect AI log)")
     .argument('[traces...]', 'trace files (JSONL); or --run to export a stored run')
     .requiredOption('--format <format>', `export format: ${EXPORT_FORMATS.join(', ')}`)
-    .requiredOption('--out <dir>', 'output folder (written whole, or not at all)')
+    .requiredOption('--out <path>', 'output folder (written whole, or not at all); inspect: a .eval or .json file')
     .option('--run <run>', 'export this run of the results store (with its manifest)')
     .option('--store <file>', 'results store (SQLite)', DEFAULT_STORE)
     .option('--force', 'replace an existing output folder (battles, jsonl, parquet)')
