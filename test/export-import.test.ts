@@ -61,10 +61,12 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function board(store: string, run: string): Promise<string> {
+/** The leaderboard (ratings, metrics, usage) as JSON, and apart from it the provenance notes per agent. */
+async function board(store: string, run: string): Promise<{ rows: string; provenance: Record<string, string[]> }> {
   const r = await cli(['leaderboard', run, '--store', store, '--format', 'json', '--bootstrap', '50']);
   expect(r.code, r.err).toBe(0);
-  return r.out;
+  const { provenance, ...rest } = JSON.parse(r.out) as { provenance: Record<string, string[]> };
+  return { rows: JSON.stringify(rest), provenance };
 }
 
 describe('run manifest', () => {
@@ -125,7 +127,9 @@ describe('export and import', () => {
       const target = join(dir, `import-${format}.db`);
       const imp = await cli(['import', out, '--store', target]);
       expect(imp.code, imp.err).toBe(0);
-      expect(await board(target, 'fmt')).toBe(original);
+      const imported = await board(target, 'fmt');
+      expect(imported.rows).toBe(original.rows);
+      expect(imported.provenance['random']).toEqual([`imported from ${join(out, `matches.${format}`)}`]);
     }
   });
 

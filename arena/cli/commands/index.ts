@@ -23,6 +23,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'metrics', description: 'process metrics per agent and game, each with n and a 95% interval, from match traces', load: async () => (await import('./metrics.js')).registerMetrics },
   { name: 'export', description: "export matches for other tools: advgamebench-csv, battles (pairwise table for rating code), jsonl or parquet (dataset tables with a card), inspect (an Inspect AI log)", load: async () => (await import('./export.js')).registerExport },
   { name: 'import', description: 'load an exported run (arena export --format jsonl or parquet) into a results store, to re-score and view it', load: async () => (await import('./import.js')).registerImport },
+  { name: 'reproduce', description: "re-run a run from its manifest (a run of the store, or an export's manifest.json), warn about every difference in setup, and compare the traces", load: async () => (await import('./reproduce.js')).registerReproduce },
   { name: 'tournament', description: 'run a tournament from a YAML/JSON config into the results store; re-running resumes it', load: async () => (await import('./tournament.js')).registerTournament },
   { name: 'leaderboard', description: 'print the leaderboard of a stored run (default: the newest)', load: async () => (await import('./leaderboard.js')).registerLeaderboard },
   { name: 'runs', description: 'list the runs in the results store', load: async () => (await import('./leaderboard.js')).registerRuns },

@@ -4,7 +4,7 @@ import { formatLeaderboard } from '../../../metrics/leaderboard/format.js';
 import { DEFAULT_STORE } from '../../store/store.js';
 import { unknownChoice } from '../../errors.js';
 import { openExistingStore, pickRun } from './store-option.js';
-import { showManifest } from './manifest-show.js';
+import { runProvenance, showManifest, withProvenance } from './manifest-show.js';
 import { addBoardOptions, checkBoardOptions, type BoardOptions } from './tournament.js';
 
 export function registerLeaderboard(program: Command): void {
@@ -29,7 +29,7 @@ export function registerLeaderboard(program: Command): void {
       const anchor = opts.anchor ?? config?.anchor;
       const prior = board.prior ?? config?.ratings?.prior;
       const lb = buildLeaderboard([...store.traces(runId)], { ...(anchor !== undefined ? { anchor } : {}), ratings: board.ratings, bootstrap: board.bootstrap, seed: row?.seed ?? 1, ...(prior !== undefined ? { prior } : {}) });
-      process.stdout.write(`${formatLeaderboard(lb, board.format, opts.byGame === true)}\n`);
+      process.stdout.write(`${withProvenance(formatLeaderboard(lb, board.format, opts.byGame === true), board.format, runProvenance(store, runId), lb.rows.map((r) => r.agent))}\n`);
     } finally {
       store.close();
     }
