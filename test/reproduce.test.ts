@@ -95,6 +95,19 @@ describe('arena reproduce', () => {
     expect(provenance['random']).toEqual([`imported from ${join(dir, 'export', 'matches.jsonl')}`]);
   });
 
+  it('a regression run records its manifest too', async () => {
+    writeFileSync(join(dir, 'regress.yaml'), 'target: random\ngates:\n  - { metric: wr, tolerance: 0.05 }\n');
+    const r = await cli(['regress', join(dir, 'regress.yaml'), '--baseline', 'rep', '--candidate', 'llm:m:temperature=0.5', '--store', db, '--models', join(dir, 'models.yaml'), '--quiet', '--markdown', join(dir, 'r.md'), '--junit', join(dir, 'r.xml')]);
+    expect([0, 1], r.err).toContain(r.code);
+    const store = new Store(db, { readonly: true });
+    const run = store.listRuns().find((x) => x.kind === 'regress');
+    const manifest = store.runManifest(run?.id ?? '') as { seeds: { run: number; matches: Record<string, number> }; models: unknown[] } | undefined;
+    const baseline = store.matches('rep', { status: 'completed' }).filter((m) => m.agent0 === 'random' || m.agent1 === 'random');
+    store.close();
+    expect(Object.keys(manifest?.seeds.matches ?? {}).sort()).toEqual(baseline.map((m) => m.match_key).sort());
+    expect(manifest?.models).toHaveLength(2);
+  });
+
   it('a manifest file that is not a manifest: one line, exit 2', async () => {
     writeFileSync(join(dir, 'bad.json'), '{"manifestVersion": 7}');
     const r = await cli(['reproduce', join(dir, 'bad.json'), '--store', db]);
