@@ -95,6 +95,14 @@ describe('the site', () => {
     ]);
     expect(runs.find((r) => r.name === RUNS.main)?.regression).toBeNull();
   });
+
+  it('carries each run\'s reproducibility manifest (no keys) for the run page', async () => {
+    const { runs } = await json<RunsResponse>('/api/runs');
+    const llm = runs.find((r) => r.name === RUNS.llm);
+    expect(llm?.manifest).toMatchObject({ manifestVersion: 1, node: process.version, seeds: { run: 2 }, models: [{ endpoint: 'hostile' }, { endpoint: 'down' }] });
+    expect(JSON.stringify(llm?.manifest)).not.toMatch(/api_key|authorization/i);
+    expect(runs.find((r) => r.name === RUNS.moves)?.provenance).toEqual({});
+  });
 });
 
 describe('GET /api/leaderboard', () => {

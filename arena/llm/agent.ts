@@ -286,18 +286,25 @@ function cacheOf(env: AgentEnv): LlmCache | undefined {
   return env.cache;
 }
 
+/** The endpoint name of an `llm:<model>[:param=value,...]` spec and its model entry with the spec's overrides applied. */
+export function effectiveModelConfig(spec: AgentSpec, models: Readonly<Record<string, unknown>>): { readonly name: string; readonly config: ModelConfig } {
+  checkParams(spec, KNOWN);
+  const name = spec.arg;
+  if (name === undefined) throw new UsageError(`agent '${spec.text}' needs a model name, e.g. llm:my-model; defined: ${Object.keys(models).join(', ') || '(none)'}`);
+  const entry = models[name];
+  if (entry === undefined) throw unknownChoice('model', name, Object.keys(models).sort());
+  const base = checkModelConfig(entry, 'models config', name);
+  const config = Object.keys(spec.params).length > 0 ? checkModelConfig({ ...base, ...overrides(spec) }, `agent '${spec.text}'`, name) : base;
+  return { name, config };
+}
+
 /** Builds an LLM agent from `llm:<model>[:param=value,...]`; the model comes from `AgentEnv.models`. */
 export function createLlmAgent(spec: AgentSpec, env: AgentEnv, processEnv: Readonly<Record<string, string | undefined>> = process.env): LlmAgent {
   checkParams(spec, KNOWN);
   const models = env.models;
   if (models === undefined) throw new UsageError(`agent '${spec.text}': no models config loaded (default path ${DEFAULT_MODELS_PATH})`);
-  const name = spec.arg;
-  if (name === undefined) throw new UsageError(`agent '${spec.text}' needs a model name, e.g. llm:my-model; defined: ${Object.keys(models).join(', ') || '(none)'}`);
-  const entry = models[name];
-  if (entry === undefined) throw unknownChoice('model', name, Object.keys(models).sort());
   addSecrets(configuredKeys(models, processEnv));
-  const base = checkModelConfig(entry, 'models config', name);
-  const config = Object.keys(spec.params).length > 0 ? checkModelConfig({ ...base, ...overrides(spec) }, `agent '${spec.text}'`, name) : base;
+  const { name, config } = effectiveModelConfig(spec, models);
   const cache = cacheOf(env);
   const agent = new LlmAgent({ id: spec.text, name, config, env: processEnv, ...(cache === undefined ? {} : { cache }) });
   const reads = cache !== undefined && (cache.mode === 'read' || cache.mode === 'read-write');

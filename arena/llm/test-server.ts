@@ -24,6 +24,8 @@ export interface ScriptedReply {
   readonly refusal?: string;
   /** Sent as the message's `tool_calls` (function calls with these names and argument texts). */
   readonly toolCalls?: ReadonlyArray<{ readonly name: string; readonly arguments: string }>;
+  /** The model id the reply says it was served by (default: the requested one), e.g. a dated snapshot. */
+  readonly servedModel?: string;
 }
 
 export type Behaviour =
@@ -113,7 +115,7 @@ function completion(body: ChatRequestBody, index: number, reply: ScriptedReply):
     id: `chatcmpl-test-${index}`,
     object: 'chat.completion',
     created: 0,
-    model: body.model ?? 'test',
+    model: reply.servedModel ?? body.model ?? 'test',
     choices: [{ index: 0, message, finish_reason: reply.finishReason ?? 'stop' }],
     ...(usage === null ? {} : { usage }),
   });

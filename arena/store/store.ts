@@ -143,7 +143,24 @@ export class Store {
     this.db.prepare(`UPDATE runs SET status = ?, updated_at = ? WHERE id = ?`).run(status, new Date().toISOString(), id);
   }
 
+  /** Replaces a run's meta; its manifest (kept in the meta under `manifest`) stays. */
   setRunMeta(id: string, meta: unknown): void {
+    const manifest = this.runManifest(id);
+    const next = manifest === undefined ? meta : { ...(meta as Record<string, unknown>), manifest };
+    this.db.prepare(`UPDATE runs SET meta_json = ?, updated_at = ? WHERE id = ?`).run(JSON.stringify(next), new Date().toISOString(), id);
+  }
+
+  /** A run's reproducibility manifest as stored (unvalidated), if it has one. */
+  runManifest(id: string): unknown {
+    const row = this.db.prepare(`SELECT meta_json FROM runs WHERE id = ?`).get(id) as { meta_json: string } | undefined;
+    if (row === undefined) return undefined;
+    return (JSON.parse(row.meta_json) as { manifest?: unknown }).manifest;
+  }
+
+  setRunManifest(id: string, manifest: unknown): void {
+    const row = this.db.prepare(`SELECT meta_json FROM runs WHERE id = ?`).get(id) as { meta_json: string } | undefined;
+    if (row === undefined) throw new StoreError(`no run '${id}'`);
+    const meta = { ...(JSON.parse(row.meta_json) as Record<string, unknown>), manifest };
     this.db.prepare(`UPDATE runs SET meta_json = ?, updated_at = ? WHERE id = ?`).run(JSON.stringify(meta), new Date().toISOString(), id);
   }
 

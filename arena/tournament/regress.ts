@@ -5,7 +5,8 @@ import type { PlannedMatch, Store } from '../store/store.js';
 import type { MoveMatchSpec, PlanMatchSpec, SeatSpec, TraceEvent } from '../trace/events.js';
 import type { RegressSuite } from './regress-config.js';
 import { checkAgents } from './check-agents.js';
-import { playPending } from './run.js';
+import { playPending, withManifest } from './run.js';
+import type { RunInputs } from '../manifest/manifest.js';
 
 /** A played regression run: who replaced whom, and the traces the verdict is computed from (metrics/regression-report.ts). */
 export interface RegressionRun {
@@ -60,7 +61,17 @@ export async function playRegression(
   checkAgents(planned, env, (m) => !done.has(m.key));
   if (!store.getRun(runId)) store.createRun({ id: runId, name: runId, kind: 'regress', config: { ...identity, suite }, configHash: hash, seed: suite.seed });
   store.planMatches(runId, planned);
-  await playPending(store, runId, { env, ...(options.quiet ? { quiet: true } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.workers ? { workers: options.workers } : {}) }, suite.workers !== undefined ? { workers: suite.workers } : {});
+  const inputs = (): RunInputs => ({
+    config: { ...identity, suite },
+    seed: suite.seed,
+    agentSpecs: [...new Set(planned.flatMap((p) => (p.spec as PlanMatchSpec | MoveMatchSpec).seats.map((seat) => seat.agent)))],
+    matches: planned,
+    models: env.models,
+    cache: (env.cache as { mode?: string } | undefined)?.mode ?? 'off',
+  });
+  await withManifest(store, runId, inputs, env, () =>
+    playPending(store, runId, { env, ...(options.quiet ? { quiet: true } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.workers ? { workers: options.workers } : {}) }, suite.workers !== undefined ? { workers: suite.workers } : {}),
+  );
   const keys = new Set(planned.map((p) => p.key));
   const baseTraces: TraceEvent[][] = [];
   for (const events of store.traces(base.id, { completedOnly: true })) {

@@ -3,6 +3,8 @@ import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import pLimit from 'p-limit';
 import type { AgentEnv } from '../agents/registry.js';
+import { buildManifest, foldMatches, parseManifest, type RunInputs } from '../manifest/manifest.js';
+import { StoreResponseCache } from '../store/response-cache.js';
 import { UsageError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import type { TraceEvent } from '../trace/events.js';
@@ -63,9 +65,33 @@ export async function runTournament(config: TournamentConfig, options: Tournamen
   if (!existing) store.createRun({ id: runId, name: config.name, kind: options.kind ?? 'tournament', config, configHash: hash, seed: config.seed, meta: options.meta ?? {} });
   else store.setRunStatus(runId, 'running');
   store.planMatches(runId, planned);
-  const { played, progress } = await playPending(store, runId, options, { ...(config.workers !== undefined ? { workers: config.workers } : {}), ...(config.maxConcurrentMatches !== undefined ? { maxConcurrentMatches: config.maxConcurrentMatches } : {}) });
+  const { played, progress } = await withManifest(
+    store,
+    runId,
+    () => ({ config, seed: config.seed, agentSpecs: config.agents.map((a) => a.spec), matches: planned, models: options.env.models, cache: config.cache }),
+    options.env,
+    () => playPending(store, runId, options, { ...(config.workers !== undefined ? { workers: config.workers } : {}), ...(config.maxConcurrentMatches !== undefined ? { maxConcurrentMatches: config.maxConcurrentMatches } : {}) }),
+  );
   store.setRunStatus(runId, store.pendingMatches(runId).length === 0 ? 'completed' : 'incomplete');
   return { runId, planned: planned.length, played, progress };
+}
+
+/**
+ * Plays a run's pending matches (`play`) under its manifest: a new run gets one built from `inputs`, a resumed run
+ * keeps its own; then the manifest takes in this session's matches (model ids the servers reported, replies the
+ * response cache answered).
+ */
+export async function withManifest<T>(store: Store, runId: string, inputs: () => RunInputs, env: AgentEnv, play: () => Promise<T>): Promise<T> {
+  const stored = store.runManifest(runId);
+  const manifest = stored === undefined ? buildManifest(inputs()) : parseManifest(stored, `run '${runId}'`);
+  store.setRunManifest(runId, manifest);
+  const before = new Set(store.matches(runId, { status: 'completed' }).map((m) => m.match_key));
+  const result = await play();
+  const session = store.matches(runId, { status: 'completed' }).filter((m) => !before.has(m.match_key)).map((m) => store.trace(runId, m.match_key) ?? []);
+  const cacheStore = (env.cache as { store?: unknown } | undefined)?.store;
+  const hits = cacheStore instanceof StoreResponseCache ? cacheStore.hits : new Set<string>();
+  store.setRunManifest(runId, foldMatches(manifest, session, hits));
+  return result;
 }
 
 /**

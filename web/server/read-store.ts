@@ -1,3 +1,6 @@
+import { parseManifest, type RunManifest } from '../../arena/manifest/manifest.js';
+import { provenanceOf, rowProvenance } from '../../arena/manifest/provenance.js';
+import { PACKAGE_VERSION } from '../../arena/manifest/version.js';
 import { existsSync } from 'node:fs';
 import { decodeTrace, Store, type MatchRow, type RunRow } from '../../arena/store/store.js';
 import type { TraceEvent } from '../../arena/trace/events.js';
@@ -80,7 +83,26 @@ export class ReadStore {
       games,
       agents,
       regression,
+      ...this.manifestOf(row, agents),
     };
+  }
+
+  /** The stored manifest (validated; null when absent or unreadable) and each agent's provenance notes. */
+  private manifestOf(row: RunRow, agents: readonly string[]): Pick<RunInfo, 'manifest' | 'provenance'> {
+    let manifest: RunManifest | undefined;
+    try {
+      const stored = (JSON.parse(row.meta_json) as { manifest?: unknown }).manifest;
+      manifest = stored === undefined ? undefined : parseManifest(stored, `run '${row.id}'`);
+    } catch {
+      manifest = undefined;
+    }
+    const p = provenanceOf(manifest, PACKAGE_VERSION, row.kind);
+    const provenance: Record<string, string[]> = {};
+    for (const a of agents) {
+      const words = rowProvenance(p, a);
+      if (words.length > 0) provenance[a] = words;
+    }
+    return { manifest: manifest ?? null, provenance };
   }
 
   /** Every run, newest first. */

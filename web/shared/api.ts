@@ -60,6 +60,10 @@ export interface RunInfo {
   readonly agents: readonly string[];
   /** The verdicts of a regression run; null when the run holds none (or they do not have the agreed shape). */
   readonly regression: RegressionMeta | null;
+  /** The run's reproducibility manifest (`arena runs --show`); null for runs made before manifests were recorded. */
+  readonly manifest: unknown;
+  /** Agent → where its row's data came from when not fresh and local (cached replies, another arena version, imported). */
+  readonly provenance: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface RunsResponse {

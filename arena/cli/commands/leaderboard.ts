@@ -4,6 +4,7 @@ import { formatLeaderboard } from '../../../metrics/leaderboard/format.js';
 import { DEFAULT_STORE } from '../../store/store.js';
 import { unknownChoice } from '../../errors.js';
 import { openExistingStore, pickRun } from './store-option.js';
+import { runProvenance, showManifest, withProvenance } from './manifest-show.js';
 import { addBoardOptions, checkBoardOptions, type BoardOptions } from './tournament.js';
 
 export function registerLeaderboard(program: Command): void {
@@ -28,7 +29,7 @@ export function registerLeaderboard(program: Command): void {
       const anchor = opts.anchor ?? config?.anchor;
       const prior = board.prior ?? config?.ratings?.prior;
       const lb = buildLeaderboard([...store.traces(runId)], { ...(anchor !== undefined ? { anchor } : {}), ratings: board.ratings, bootstrap: board.bootstrap, seed: row?.seed ?? 1, ...(prior !== undefined ? { prior } : {}) });
-      process.stdout.write(`${formatLeaderboard(lb, board.format, opts.byGame === true)}\n`);
+      process.stdout.write(`${withProvenance(formatLeaderboard(lb, board.format, opts.byGame === true), board.format, runProvenance(store, runId), lb.rows.map((r) => r.agent))}\n`);
     } finally {
       store.close();
     }
@@ -40,9 +41,15 @@ export function registerRuns(program: Command): void {
     .command('runs')
     .description('list the runs in the results store')
     .option('--store <file>', 'results store (SQLite)', DEFAULT_STORE)
-    .action((opts: { store: string }) => {
+    .option('--show <run>', "print a run's reproducibility manifest (YAML; --json for JSON)")
+    .option('--json', 'with --show: print the manifest as JSON')
+    .action((opts: { store: string; show?: string; json?: boolean }) => {
       const store = openExistingStore(opts.store);
       try {
+        if (opts.show !== undefined) {
+          process.stdout.write(showManifest(store, pickRun(store, opts.show), opts.json === true));
+          return;
+        }
         const runs = store.listRuns();
         if (runs.length === 0) process.stdout.write(`no runs in ${opts.store}\n`);
         for (const r of runs) {

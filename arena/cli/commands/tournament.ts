@@ -10,6 +10,7 @@ import { loadTournamentConfig, type TournamentConfig } from '../../tournament/co
 import { runTournament } from '../../tournament/run.js';
 import { EXIT_INCOMPLETE, EXIT_INTERRUPTED, UsageError, unknownChoice } from '../../errors.js';
 import { incompleteSummary, interruptOnSignals } from './run-status.js';
+import { runProvenance, withProvenance } from './manifest-show.js';
 
 export interface BoardOptions {
   format: string;
@@ -83,7 +84,7 @@ export function registerTournament(program: Command): void {
       const prior = board.prior ?? config.ratings?.prior;
       const lb = buildLeaderboard(matches, { ...(config.anchor !== undefined ? { anchor: config.anchor } : {}), ratings: board.ratings, bootstrap: board.bootstrap, seed: config.seed, ...(prior !== undefined ? { prior } : {}) });
       process.stdout.write(`Run '${result.runId}': ${counts.completed} completed, ${counts.errors} errors of ${counts.total} matches (store: ${opts.store}).\n\n`);
-      process.stdout.write(`${formatLeaderboard(lb, board.format, opts.byGame === true)}\n`);
+      process.stdout.write(`${withProvenance(formatLeaderboard(lb, board.format, opts.byGame === true), board.format, runProvenance(store, result.runId), lb.rows.map((r) => r.agent))}\n`);
       const missing = incompleteSummary(store, result.runId);
       if (missing !== undefined) {
         process.stderr.write(`${missing}\n`);

@@ -1,5 +1,5 @@
 import { ALL_GAMES } from '../../shared/api.js';
-import { append, el, select } from '../dom.js';
+import { append, el, pre, select } from '../dom.js';
 import { num } from '../format.js';
 import { href, navigate } from '../router.js';
 import { boardCharts } from './board-charts.js';
@@ -30,12 +30,20 @@ export async function leaderboardPage(ctx: PageContext): Promise<void> {
     el('li', {}, `Process Score = weighted mean of WR, CSR, 1 − OBR and the β term (weights wr=${w['wr'] ?? 1}, csr=${w['csr'] ?? 1}, obr=${w['obr'] ?? 1}, beta=${w['beta'] ?? 1}). ORR is shown but left out of it.`),
     el('li', {}, `${board.included} matches scored${excluded.length ? `; not scored: ${excluded.map(([k, v]) => `${k} ${v}`).join(', ')}` : ''}. ORR–CSR correlation across agents: r = ${num(board.correlation.r)}, n = ${board.correlation.n}.`),
   );
+  for (const [agent, words] of Object.entries(run.provenance)) append(notes, el('li', { class: 'provenance' }, `Provenance of ${agent}: ${words.join('; ')}.`));
+  const manifest = el(
+    'details',
+    { class: 'manifest', id: 'manifest' },
+    el('summary', {}, run.manifest === null ? 'Reproducibility manifest: none (this run was made before manifests were recorded)' : 'Reproducibility manifest (arena runs --show; arena reproduce re-runs it)'),
+    ...(run.manifest === null ? [] : [pre(JSON.stringify(run.manifest, null, 2))]),
+  );
   const charts = el('section', { class: 'charts', id: 'charts' });
   append(ctx.root, 
     heading(`Leaderboard — ${run.name}`, `${run.kind} run, ${run.counts.completed} of ${run.counts.total} matches completed, ${run.counts.errors} errors; ${game === ALL_GAMES ? 'all games' : game}`),
     controls,
     el('div', { class: 'table-wrap' }, boardTable(board.rows, run.id)),
     notes,
+    manifest,
     charts,
   );
   boardCharts(charts, board);
