@@ -178,7 +178,8 @@ export function unreachable(plan: AdaptivePlan, maxObservations: number): string
     const width = 1 / (1 + 10 ** (-elo / 400)) - 0.5;
     const perPair = observationsForHalfWidth(width, alpha);
     const need = perPair * (k - 1);
-    if (need > maxObservations) return `target ±${elo} Elo for ${agent} cannot be reached within ${maxObservations} matches: it needs at least ${perPair === Infinity ? 'unboundedly many' : need} (${perPair} per opponent)`;
+    if (perPair === Infinity) return `target ±${elo} Elo for ${agent} cannot be reached: no number of matches narrows an interval that far`;
+    if (need > maxObservations) return `target ±${elo} Elo for ${agent} cannot be reached within ${maxObservations} matches: it needs at least ${need} (${perPair} per opponent)`;
     return undefined;
   }
   const perPair = observationsForHalfWidth(0.5, alpha);
