@@ -127,6 +127,15 @@ describe('adaptive tournament', () => {
     expect(done.code).toBe(0);
     expect(done.out).toMatch(/Adaptive: target reached/);
 
+    // plan-power learns the strengths and rates of the stored run and forecasts the adaptive schedule's cost.
+    const forecast = await cli(['plan-power', '--run', 'adaptive', '--store', db, '--adaptive', '--simulations', '10']);
+    expect(forecast.code).toBe(0);
+    const expected = (label: string) => Number(new RegExp(`${label}:\\s+(\\d+) matches`).exec(forecast.out)?.[1]);
+    expect(expected('adaptive')).toBeGreaterThan(0);
+    expect(expected('round-robin')).toBeGreaterThan(expected('adaptive'));
+    const noRun = await cli(['plan-power', '--store', db, '--adaptive']);
+    expect(noRun.code).toBe(2);
+
     for (const flag of [['--budget-usd', '0'], ['--budget-tokens', '-3'], ['--budget-matches', '2.5'], ['--budget-hours', 'x']]) {
       const r = await cli(['tournament', file, '--store', join(dir, 'bad.db'), '--quiet', ...flag]);
       expect(r.code).toBe(2);
