@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,5 +149,50 @@ describe('adaptive tournament', () => {
     expect(u.code).toBe(2);
     expect(u.err.trim()).toMatch(/^arena: adaptive schedule: separating 4 agents cannot be done within 10 matches/);
     expect(u.err.trim().split('\n')).toHaveLength(1);
+  }, 120_000);
+
+  it('a run killed (SIGKILL) mid-batch resumes to the same schedule as an uninterrupted one', async () => {
+    const file = join(dir, 'kill.json');
+    writeFileSync(file, JSON.stringify(CONFIG));
+    const db = join(dir, 'kill.db');
+    const completed = (): number => {
+      try {
+        const s = new Store(db, { readonly: true });
+        try {
+          return s.counts('adaptive').completed;
+        } catch {
+          return 0;
+        } finally {
+          s.close();
+        }
+      } catch {
+        return 0;
+      }
+    };
+    const killed = await new Promise<NodeJS.Signals | null>((resolve) => {
+      const child = spawn(process.execPath, ['arena/cli/bin.js', 'tournament', file, '--store', db, '--quiet', '--bootstrap', '0'], { stdio: 'ignore' });
+      const poll = setInterval(() => {
+        if (completed() >= 12) child.kill('SIGKILL');
+      }, 20);
+      child.on('exit', (_code, signal) => {
+        clearInterval(poll);
+        resolve(signal);
+      });
+    });
+    expect(killed).toBe('SIGKILL');
+    const partial = completed();
+    expect(partial).toBeGreaterThanOrEqual(12);
+    const store = new Store(db);
+    const free = new Store(join(dir, 'kill-free.db'));
+    try {
+      expect(store.counts('adaptive').completed).toBeLessThan(88);
+      const resumed = await run(store, config());
+      expect(resumed.stop.kind).toBe('target');
+      await run(free, config());
+      expect(schedule(store)).toEqual(schedule(free));
+    } finally {
+      store.close();
+      free.close();
+    }
   }, 120_000);
 });
