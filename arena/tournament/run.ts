@@ -156,9 +156,16 @@ export async function playPending(
   limits: { readonly workers?: number; readonly maxConcurrentMatches?: number } = {},
   gate?: BudgetGate,
 ): Promise<{ played: number; progress: ProgressState }> {
-  // The run's signal (Ctrl-C) or the budget's (a cap reached with on_cap: cancel) stops scheduling and abandons matches in flight.
-  const signals = [options.signal, gate?.signal].filter((s): s is AbortSignal => s !== undefined);
-  const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+  // The run's signal (Ctrl-C) or the budget's (a cap reached with on_cap: cancel) stops scheduling and abandons
+  // matches in flight. Each source gets one listener that stops this call's own controller.
+  const stopper = new AbortController();
+  const sources = [options.signal, gate?.signal].filter((s): s is AbortSignal => s !== undefined);
+  const forward = (): void => stopper.abort(sources.find((s) => s.aborted)?.reason);
+  for (const source of sources) {
+    if (source.aborted) forward();
+    else source.addEventListener('abort', forward, { once: true });
+  }
+  const signal = sources.length > 0 ? stopper.signal : undefined;
   const pending = store.pendingMatches(runId);
   const counts = store.counts(runId);
   const { state, reporter } = createProgress(counts.total, counts.total - pending.length, options.quiet ? { quiet: true } : {});
@@ -229,6 +236,7 @@ export async function playPending(
     ]);
   } finally {
     signal?.removeEventListener('abort', onAbort);
+    for (const source of sources) source.removeEventListener('abort', forward);
     reporter.stop();
     await pool?.close();
   }
