@@ -18,3 +18,5 @@ export function unknownChoice(what: string, given: string, choices: readonly str
 /** Exit codes of the CLI (the README's table): 1 a failed command or a regression, 2 a usage error. */
 export const EXIT_INCOMPLETE = 3;
 export const EXIT_INTERRUPTED = 130;
+/** A run that stopped because a budget cap (usd, tokens, matches, hours) was about to be passed; raise it to resume. */
+export const EXIT_BUDGET = 4;

@@ -25,6 +25,12 @@ describe('tournament config validation', () => {
     ]);
   });
 
+  it('reads an adaptive schedule and budget caps', () => {
+    const c = checkTournamentConfig({ ...ok, schedule: { type: 'adaptive', target: { agent: 'a', elo: 40 }, max_matches: 500 }, budget: { usd: 25, tokens: 2_000_000, matches: 5000, hours: 6 } }, 't.yaml', 't');
+    expect(c.schedule).toEqual({ type: 'adaptive', target: { agent: 'a', elo: 40 }, maxMatches: 500, batch: 1, confidence: 0.95 });
+    expect(c.budget).toEqual({ usd: 25, tokens: 2_000_000, matches: 5000, hours: 6, onCap: 'finish' });
+  });
+
   // Each malformed config and the exact line it must produce: the file, the path in it, what was expected.
   const cases: [string, unknown, string][] = [
     ['not an object', 'hello', 't.yaml: (top level): Invalid input: expected object, received string'],
@@ -36,7 +42,16 @@ describe('tournament config validation', () => {
     ['bad agent name', { ...ok, agents: { 'a b': 'random', c: 'random' } }, 't.yaml: agents.a b: agent names use letters, digits, dot, underscore or dash'],
     ['agent of the wrong type', { ...ok, agents: { a: 3, b: 'random' } }, 't.yaml: agents.a: expected an agent spec string (e.g. counter, mcts:iterations=400, llm:my-model) or { spec: ... }'],
     ['malformed agent spec', { ...ok, agents: { a: 'Not A Spec', b: 'random' } }, "t.yaml: agents.a: bad agent spec 'Not A Spec': kind must be lower-case letters, digits and '-'"],
-    ['unknown schedule', { ...ok, schedule: { type: 'swiss' } }, "t.yaml: schedule.type: expected schedule.type 'round-robin' or 'gauntlet'"],
+    ['unknown schedule', { ...ok, schedule: { type: 'swiss' } }, "t.yaml: schedule.type: expected schedule.type 'round-robin', 'gauntlet' or 'adaptive'"],
+    ['zero budget', { ...ok, budget: { usd: 0 } }, 't.yaml: budget.usd: expected a budget above 0'],
+    ['negative token budget', { ...ok, budget: { tokens: -5 } }, 't.yaml: budget.tokens: expected a budget above 0'],
+    ['zero match budget', { ...ok, budget: { matches: 0 } }, 't.yaml: budget.matches: expected a budget above 0'],
+    ['negative hours', { ...ok, budget: { hours: -1 } }, 't.yaml: budget.hours: expected a budget above 0'],
+    ['unknown cap behaviour', { ...ok, budget: { usd: 5, on_cap: 'panic' } }, "t.yaml: budget.on_cap: expected 'finish' (let matches in flight end) or 'cancel' (abandon them; they stay pending)"],
+    ['adaptive target of zero Elo', { ...ok, schedule: { type: 'adaptive', target: { agent: 'a', elo: 0 } } }, 't.yaml: schedule.target.elo: expected a precision above 0 Elo points'],
+    ['adaptive target of an unknown agent', { ...ok, schedule: { type: 'adaptive', target: { agent: 'zed', elo: 50 } } }, "t.yaml: schedule.target.agent: unknown agent 'zed'; agents are a, b"],
+    ['adaptive target of the wrong kind', { ...ok, schedule: { type: 'adaptive', target: 'win' } }, "t.yaml: schedule.target: expected target 'separate' or { agent: <name>, elo: <±points> }"],
+    ['adaptive with one agent', { ...ok, agents: { a: 'random' }, schedule: { type: 'adaptive' } }, 't.yaml: agents: expected at least two agents'],
     ['gauntlet without opponents', { ...ok, schedule: { type: 'gauntlet', candidates: ['a'] } }, 't.yaml: schedule.opponents: Invalid input: expected array, received undefined'],
     ['gauntlet with an unknown candidate', { ...ok, schedule: { type: 'gauntlet', candidates: ['zz'], opponents: ['b'] } }, "t.yaml: schedule.candidates[0]: unknown agent 'zz'; agents are a, b"],
     ['negative repetitions', { ...ok, repetitions: -1 }, 't.yaml: repetitions: expected repetitions of at least 1'],

@@ -67,8 +67,32 @@ export const tournamentSchema = z
               opponents: z.array(z.string()).min(1, { error: 'expected at least one opponent' }),
             })
             .strict(),
+          z
+            .object({
+              type: z.literal('adaptive'),
+              /** `separate` (every adjacent pair of the ranking separated) or `{ agent, elo }` (that agent's Elo gap to each opponent known to ±elo). */
+              target: z
+                .union(
+                  [
+                    z.literal('separate'),
+                    z
+                      .object({
+                        agent: z.string({ error: 'expected the agent whose rating to pin down' }).min(1),
+                        elo: z.number({ error: 'expected a precision in Elo points' }).gt(0, { error: 'expected a precision above 0 Elo points' }),
+                      })
+                      .strict(),
+                  ],
+                  { error: "expected target 'separate' or { agent: <name>, elo: <±points> }" },
+                )
+                .default('separate'),
+              max_matches: positiveInt('max_matches', 10_000_000).optional(),
+              /** Sets per chosen pair per batch (a set: both seats, and for plan games both revise-first settings). */
+              batch: positiveInt('batch', 1000).default(1),
+              confidence: z.number({ error: 'expected a confidence level such as 0.95' }).gt(0, { error: 'expected a confidence in (0, 1)' }).lt(1, { error: 'expected a confidence in (0, 1)' }).default(0.95),
+            })
+            .strict(),
         ],
-        { error: "expected schedule.type 'round-robin' or 'gauntlet'" },
+        { error: "expected schedule.type 'round-robin', 'gauntlet' or 'adaptive'" },
       )
       .default({ type: 'round-robin' }),
     repetitions: positiveInt('repetitions', 10_000).default(1),
@@ -82,6 +106,16 @@ export const tournamentSchema = z
     cache: z.enum(CACHE_MODES as unknown as [string, ...string[]], { error: `expected one of ${CACHE_MODES.join(', ')}` }).default('read-write'),
     models: z.string().optional(),
     anchor: z.string().optional(),
+    budget: z
+      .object({
+        usd: z.number({ error: 'expected a budget in US dollars' }).gt(0, { error: 'expected a budget above 0' }).optional(),
+        tokens: z.int({ error: 'expected a whole number of tokens' }).min(1, { error: 'expected a budget above 0' }).optional(),
+        matches: z.int({ error: 'expected a whole number of matches' }).min(1, { error: 'expected a budget above 0' }).optional(),
+        hours: z.number({ error: 'expected a budget in hours' }).gt(0, { error: 'expected a budget above 0' }).optional(),
+        on_cap: z.enum(['finish', 'cancel'], { error: "expected 'finish' (let matches in flight end) or 'cancel' (abandon them; they stay pending)" }).default('finish'),
+      })
+      .strict()
+      .optional(),
     /** Rating settings: `prior` is the Bradley–Terry prior (virtual draws per agent; default 0, maximum likelihood). */
     ratings: z.object({ prior: z.number().min(0).max(1000).optional() }).strict().optional(),
   })
@@ -103,6 +137,27 @@ export interface TournamentGame {
   readonly agents?: readonly string[];
 }
 
+export type AdaptiveTargetConfig = 'separate' | { readonly agent: string; readonly elo: number };
+
+/** Matches in batches; after each, a decision function (supplied by the caller) picks the next pairs or stops. */
+export interface AdaptiveSchedule {
+  readonly type: 'adaptive';
+  readonly target: AdaptiveTargetConfig;
+  readonly maxMatches?: number;
+  readonly batch: number;
+  readonly confidence: number;
+}
+
+/** Spending caps; a run stops scheduling before it would pass one. Not part of the run's identity: raise and resume. */
+export interface BudgetCaps {
+  readonly usd?: number;
+  readonly tokens?: number;
+  readonly matches?: number;
+  readonly hours?: number;
+  /** At a cap, matches in flight finish (default) or are cancelled (they stay pending for the resume). */
+  readonly onCap: 'finish' | 'cancel';
+}
+
 /** A validated tournament config with defaults filled in. */
 export interface TournamentConfig {
   readonly name: string;
@@ -110,13 +165,17 @@ export interface TournamentConfig {
   readonly games: readonly TournamentGame[];
   /** Agent name → spec string, in file order. */
   readonly agents: readonly { readonly name: string; readonly spec: string }[];
-  readonly schedule: { readonly type: 'round-robin' } | { readonly type: 'gauntlet'; readonly candidates: readonly string[]; readonly opponents: readonly string[] };
+  readonly schedule:
+    | { readonly type: 'round-robin' }
+    | { readonly type: 'gauntlet'; readonly candidates: readonly string[]; readonly opponents: readonly string[] }
+    | AdaptiveSchedule;
   readonly repetitions: number;
   readonly workers?: number;
   readonly maxConcurrentMatches?: number;
   readonly cache: 'off' | 'read' | 'write' | 'read-write';
   readonly models?: string;
   readonly anchor?: string;
+  readonly budget?: BudgetCaps;
   /** Present only when the config sets it (so older configs keep their hash). */
   readonly ratings?: { readonly prior?: number };
 }
@@ -159,6 +218,9 @@ export function checkTournamentConfig(value: unknown, source: string, defaultNam
     c.schedule.candidates.forEach((n, i) => names.has(n) || problems.push(`${source}: schedule.candidates[${i}]: unknown agent '${n}'; agents are ${[...names].join(', ')}`));
     c.schedule.opponents.forEach((n, i) => names.has(n) || problems.push(`${source}: schedule.opponents[${i}]: unknown agent '${n}'; agents are ${[...names].join(', ')}`));
   }
+  if (c.schedule.type === 'adaptive' && typeof c.schedule.target === 'object' && !names.has(c.schedule.target.agent)) {
+    problems.push(`${source}: schedule.target.agent: unknown agent '${c.schedule.target.agent}'; agents are ${[...names].join(', ')}`);
+  }
   const anchors = agents.filter((a) => a.anchor).map((a) => a.name);
   const anchor = c.anchor ?? anchors[0];
   if (c.anchor !== undefined && !names.has(c.anchor)) problems.push(`${source}: anchor: unknown agent '${c.anchor}'; agents are ${[...names].join(', ')}`);
@@ -179,14 +241,34 @@ export function checkTournamentConfig(value: unknown, source: string, defaultNam
     seed: c.seed,
     games,
     agents: agents.map(({ name, spec }) => ({ name, spec })),
-    schedule: c.schedule,
+    schedule:
+      c.schedule.type === 'adaptive'
+        ? {
+            type: 'adaptive',
+            target: c.schedule.target,
+            ...(c.schedule.max_matches !== undefined ? { maxMatches: c.schedule.max_matches } : {}),
+            batch: c.schedule.batch,
+            confidence: c.schedule.confidence,
+          }
+        : c.schedule,
     repetitions: c.repetitions,
     ...(c.concurrency.workers !== undefined ? { workers: c.concurrency.workers } : {}),
     ...(c.concurrency.matches !== undefined ? { maxConcurrentMatches: c.concurrency.matches } : {}),
     cache: c.cache as TournamentConfig['cache'],
     ...(c.models !== undefined ? { models: c.models } : {}),
     ...(anchor !== undefined ? { anchor } : {}),
+    ...(c.budget !== undefined ? { budget: budgetCaps(c.budget) } : {}),
     ...(c.ratings?.prior !== undefined ? { ratings: { prior: c.ratings.prior } } : {}),
+  };
+}
+
+function budgetCaps(b: NonNullable<TournamentConfigParsed['budget']>): BudgetCaps {
+  return {
+    ...(b.usd !== undefined ? { usd: b.usd } : {}),
+    ...(b.tokens !== undefined ? { tokens: b.tokens } : {}),
+    ...(b.matches !== undefined ? { matches: b.matches } : {}),
+    ...(b.hours !== undefined ? { hours: b.hours } : {}),
+    onCap: b.on_cap,
   };
 }
 

@@ -6,14 +6,16 @@ import type { AgentEnv } from '../agents/registry.js';
 import { buildManifest, foldMatches, parseManifest, type RunInputs } from '../manifest/manifest.js';
 import { StoreResponseCache } from '../store/response-cache.js';
 import { UsageError } from '../errors.js';
-import type { Store } from '../store/store.js';
+import type { MatchOutcome, Store } from '../store/store.js';
 import type { TraceEvent } from '../trace/events.js';
-import type { TournamentConfig } from './config.js';
+import type { BudgetCaps, TournamentConfig } from './config.js';
+import { planBatch, runResults, type AdaptiveDecide } from './adaptive.js';
+import { BudgetGate, describeCap, type CapName, type Spent } from './budget.js';
 import { executeMatch, failureTrace, outcomeOf, type MatchJob } from './execute.js';
 import { checkAgents } from './check-agents.js';
 import { MatchPool } from './pool.js';
 import { createProgress, type ProgressState } from './progress.js';
-import { scheduleTournament } from './schedule.js';
+import { pairings, scheduleSets, scheduleTournament } from './schedule.js';
 
 export interface TournamentOptions {
   readonly store: Store;
@@ -25,6 +27,17 @@ export interface TournamentOptions {
   /** Run kind recorded in the store ('tournament' or 'regress'). */
   readonly kind?: string;
   readonly meta?: Readonly<Record<string, unknown>>;
+  /** The adaptive schedule's decision function (required for `schedule.type: adaptive`). */
+  readonly decide?: AdaptiveDecide;
+  /** Caps given as flags; each overrides the config's. */
+  readonly budget?: Partial<BudgetCaps>;
+}
+
+/** Why a run stopped: recorded in the run's meta and told by the CLI's exit status. */
+export interface StopReason {
+  readonly kind: 'completed' | 'target' | 'budget' | 'interrupted' | 'incomplete' | 'stalled';
+  readonly detail: string;
+  readonly cap?: CapName;
 }
 
 export interface TournamentResult {
@@ -32,11 +45,34 @@ export interface TournamentResult {
   readonly planned: number;
   readonly played: number;
   readonly progress: ProgressState;
+  readonly stop: StopReason;
 }
 
-/** A stable hash of the config: a run resumes only under the same config. */
+/**
+ * A stable hash of the config: a run resumes only under the same config. The budget and the adaptive schedule's
+ * max_matches are left out: raising a cap and running again continues the same run.
+ */
 export function configHash(config: TournamentConfig): string {
-  return createHash('sha256').update(JSON.stringify(config)).digest('hex').slice(0, 16);
+  const { budget: _budget, ...rest } = config;
+  const identity = rest.schedule.type === 'adaptive' ? { ...rest, schedule: { ...rest.schedule, maxMatches: undefined } } : rest;
+  return createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 16);
+}
+
+/** The caps in force: the flags' values over the config's, and an adaptive schedule's max_matches as a match cap. */
+export function effectiveCaps(config: TournamentConfig, flags: Partial<BudgetCaps> = {}): BudgetCaps | undefined {
+  const merged: { -readonly [K in keyof BudgetCaps]?: BudgetCaps[K] } = { ...config.budget };
+  for (const [k, v] of Object.entries(flags)) if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
+  const max = config.schedule.type === 'adaptive' ? config.schedule.maxMatches : undefined;
+  if (max !== undefined) merged.matches = Math.min(merged.matches ?? Infinity, max);
+  const { usd, tokens, matches, hours } = merged;
+  if (usd === undefined && tokens === undefined && matches === undefined && hours === undefined) return undefined;
+  return { ...merged, onCap: merged.onCap ?? 'finish' };
+}
+
+/** What a run has spent so far, from its stored matches and the wall time recorded by earlier invocations. */
+function spentSoFar(store: Store, runId: string, elapsedMs: number): Spent {
+  const rows = store.matches(runId).filter((m) => m.status !== 'planned');
+  return { matches: rows.length, tokens: rows.reduce((s, m) => s + m.tokens, 0), usd: rows.reduce((s, m) => s + m.cost_usd, 0), elapsedMs };
 }
 
 /** True when a match needs the network (LLM seats): those run in this thread under the endpoint limits. */
@@ -48,6 +84,8 @@ function networkBound(job: MatchJob): boolean {
 /**
  * Plays a tournament into the store. Re-running the same config resumes: completed matches are kept, planned,
  * in-flight and infrastructure-error matches are (re)played, and nothing is duplicated (matches are keyed).
+ * An adaptive schedule plays in batches: after each, `options.decide` picks the next pairs or stops. Budget caps
+ * stop scheduling before a cap would be passed; why the run stopped is recorded in its meta (`stop`).
  */
 export async function runTournament(config: TournamentConfig, options: TournamentOptions): Promise<TournamentResult> {
   const { store } = options;
@@ -56,24 +94,66 @@ export async function runTournament(config: TournamentConfig, options: Tournamen
   if (existing && existing.config_hash !== hash) {
     throw new UsageError(`run '${config.name}' already exists in ${store.path} with a different config; give the tournament a new name (name: in the config) to start a new run`);
   }
+  const adaptive = config.schedule.type === 'adaptive' ? config.schedule : undefined;
+  const decide = options.decide;
+  if (adaptive && !decide) throw new Error('an adaptive schedule needs a decision function');
   const runId = existing?.id ?? config.name;
-  const planned = scheduleTournament(config);
+  // An adaptive run plans batch by batch; its agents are checked on one set of every pair it might play.
+  const planned = adaptive ? scheduleSets(config, pairings({ ...config, schedule: { type: 'round-robin' } }), 0) : scheduleTournament(config);
   // Every agent must be buildable for the games it plays, and every model it calls reachable with a key, before
   // anything is stored or played: a bad spec or an unset key variable is a usage error, not a run of errors.
-  const done = new Set(existing ? store.matches(runId, { status: 'completed' }).map((m) => m.match_key) : []);
+  const done = new Set(existing && !adaptive ? store.matches(runId, { status: 'completed' }).map((m) => m.match_key) : []);
   checkAgents(planned, options.env, (m) => !done.has(m.key));
   if (!existing) store.createRun({ id: runId, name: config.name, kind: options.kind ?? 'tournament', config, configHash: hash, seed: config.seed, meta: options.meta ?? {} });
   else store.setRunStatus(runId, 'running');
-  store.planMatches(runId, planned);
-  const { played, progress } = await withManifest(
+  if (!adaptive) store.planMatches(runId, planned);
+  const meta = JSON.parse(store.getRun(runId)?.meta_json ?? '{}') as Record<string, unknown>;
+  const gate = new BudgetGate(effectiveCaps(config, options.budget), spentSoFar(store, runId, typeof meta['elapsedMs'] === 'number' ? meta['elapsedMs'] : 0));
+  const limits = { ...(config.workers !== undefined ? { workers: config.workers } : {}), ...(config.maxConcurrentMatches !== undefined ? { maxConcurrentMatches: config.maxConcurrentMatches } : {}) };
+  const { played, progress, stop } = await withManifest(
     store,
     runId,
     () => ({ config, seed: config.seed, agentSpecs: config.agents.map((a) => a.spec), matches: planned, models: options.env.models, cache: config.cache }),
     options.env,
-    () => playPending(store, runId, options, { ...(config.workers !== undefined ? { workers: config.workers } : {}), ...(config.maxConcurrentMatches !== undefined ? { maxConcurrentMatches: config.maxConcurrentMatches } : {}) }),
+    async () => {
+      let played = 0;
+      let progress!: ProgressState;
+      let stop: StopReason;
+      for (;;) {
+        const r = await playPending(store, runId, options, limits, gate);
+        played += r.played;
+        progress = r.progress;
+        if (options.signal?.aborted) {
+          stop = { kind: 'interrupted', detail: 'interrupted' };
+          break;
+        }
+        if (gate.stopped) {
+          stop = { kind: 'budget', detail: `stopped at ${describeCap(gate.stopped)}`, cap: gate.stopped.cap };
+          break;
+        }
+        const pending = store.pendingMatches(runId).length;
+        if (pending > 0 || !adaptive || !decide) {
+          stop = pending > 0 ? { kind: 'incomplete', detail: `${pending} matches have no result` } : { kind: 'completed', detail: 'every planned match is played' };
+          break;
+        }
+        const step = decide(runResults(store, runId));
+        if (step.done) {
+          stop = { kind: 'target', detail: step.reason };
+          break;
+        }
+        const next = planBatch(config, store, runId, step.pairs, adaptive.batch);
+        if (next.length === 0) {
+          stop = { kind: 'stalled', detail: `${step.reason}, but the pairs it needs (${step.pairs.map(([a, b]) => `${a}–${b}`).join(', ')}) share no game` };
+          break;
+        }
+        store.planMatches(runId, next);
+      }
+      return { played, progress, stop };
+    },
   );
-  store.setRunStatus(runId, store.pendingMatches(runId).length === 0 ? 'completed' : 'incomplete');
-  return { runId, planned: planned.length, played, progress };
+  store.setRunMeta(runId, { ...meta, elapsedMs: gate.elapsedMs(), stop: { ...stop, at: new Date().toISOString(), spent: gate.spent() } });
+  store.setRunStatus(runId, stop.kind === 'completed' || stop.kind === 'target' ? 'completed' : stop.kind === 'budget' ? 'budget' : 'incomplete');
+  return { runId, planned: store.counts(runId).total, played, progress, stop };
 }
 
 /**
@@ -103,7 +183,18 @@ export async function playPending(
   runId: string,
   options: Pick<TournamentOptions, 'env' | 'quiet' | 'signal' | 'workers'>,
   limits: { readonly workers?: number; readonly maxConcurrentMatches?: number } = {},
+  gate?: BudgetGate,
 ): Promise<{ played: number; progress: ProgressState }> {
+  // The run's signal (Ctrl-C) or the budget's (a cap reached with on_cap: cancel) stops scheduling and abandons
+  // matches in flight. Each source gets one listener that stops this call's own controller.
+  const stopper = new AbortController();
+  const sources = [options.signal, gate?.signal].filter((s): s is AbortSignal => s !== undefined);
+  const forward = (): void => stopper.abort(sources.find((s) => s.aborted)?.reason);
+  for (const source of sources) {
+    if (source.aborted) forward();
+    else source.addEventListener('abort', forward, { once: true });
+  }
+  const signal = sources.length > 0 ? stopper.signal : undefined;
   const pending = store.pendingMatches(runId);
   const counts = store.counts(runId);
   const { state, reporter } = createProgress(counts.total, counts.total - pending.length, options.quiet ? { quiet: true } : {});
@@ -111,10 +202,11 @@ export async function playPending(
   const jobs: MatchJob[] = pending.map((m) => ({ key: m.match_key, family: m.family as 'plan' | 'move', spec: JSON.parse(m.spec_json) as MatchJob['spec'] }));
   const cpuJobs = jobs.filter((j) => !networkBound(j));
   const netJobs = jobs.filter(networkBound);
-  const record = (job: MatchJob, events: TraceEvent[]): void => {
+  const record = (job: MatchJob, events: TraceEvent[]): MatchOutcome => {
     const outcome = outcomeOf(events);
     store.recordMatch(runId, job.key, outcome, events);
     reporter.update(outcome);
+    return outcome;
   };
 
   const workers = Math.max(1, Math.min(options.workers ?? limits.workers ?? availableParallelism(), cpuJobs.length));
@@ -122,6 +214,8 @@ export async function playPending(
   const netLimit = pLimit(limits.maxConcurrentMatches ?? 64);
   // Without a pool, CPU-bound matches run one at a time here (interleaving them gains nothing and delays a stop).
   const cpuLimit = pLimit(1);
+  // Matches go to the pool only when a worker is free, so a budget admits each match at the moment it starts.
+  const poolLimit = pLimit(workers);
   // An abort stops scheduling at once: queued matches return without playing, the pool's workers (with the matches
   // in flight there) are terminated, and matches in this thread see their own signal. None of those is stored: they
   // stay pending for the resume. Each match in flight here gets its own signal, aborted from this one listener on
@@ -129,22 +223,31 @@ export async function playPending(
   const inFlight = new Set<AbortController>();
   const onAbort = (): void => {
     void pool?.close();
-    for (const controller of inFlight) controller.abort(options.signal?.reason);
+    for (const controller of inFlight) controller.abort(signal?.reason);
   };
-  options.signal?.addEventListener('abort', onAbort, { once: true });
+  signal?.addEventListener('abort', onAbort, { once: true });
   let played = 0;
   try {
     const runOne = async (job: MatchJob, viaPool: boolean): Promise<void> => {
       // In this thread, give the event loop a turn first, so a signal (Ctrl-C) is seen between matches.
       if (!viaPool) await nextTurn();
-      if (options.signal?.aborted) return;
+      if (signal?.aborted) return;
+      if (gate && !gate.tryStart()) return;
+      let outcome: MatchOutcome | undefined;
+      try {
+        outcome = await playOne(job, viaPool);
+      } finally {
+        gate?.finish(outcome);
+      }
+    };
+    const playOne = async (job: MatchJob, viaPool: boolean): Promise<MatchOutcome | undefined> => {
       let events: TraceEvent[];
       const controller = new AbortController();
       inFlight.add(controller);
       try {
-        events = viaPool && pool ? await pool.run(job) : await executeMatch(job, options.env, options.signal ? controller.signal : undefined);
+        events = viaPool && pool ? await pool.run(job) : await executeMatch(job, options.env, signal ? controller.signal : undefined);
       } catch (err) {
-        if (options.signal?.aborted) return;
+        if (signal?.aborted) return undefined;
         // A crash outside the match runner (a worker died): recorded as an internal error, never as a result.
         events = failureTrace(job, 'internal', err instanceof Error ? err.message : String(err));
       } finally {
@@ -152,16 +255,17 @@ export async function playPending(
       }
       const end = events[events.length - 1];
       // An abort leaves the match planned, to be played on resume.
-      if (end?.type === 'match_end' && end.reason === 'aborted') return;
-      record(job, events);
+      if (end?.type === 'match_end' && end.reason === 'aborted') return undefined;
       played++;
+      return record(job, events);
     };
     await Promise.all([
-      ...cpuJobs.map((job) => (pool ? runOne(job, true) : cpuLimit(() => runOne(job, false)))),
+      ...cpuJobs.map((job) => (pool ? poolLimit(() => runOne(job, true)) : cpuLimit(() => runOne(job, false)))),
       ...netJobs.map((job) => netLimit(() => runOne(job, false))),
     ]);
   } finally {
-    options.signal?.removeEventListener('abort', onAbort);
+    signal?.removeEventListener('abort', onAbort);
+    for (const source of sources) source.removeEventListener('abort', forward);
     reporter.stop();
     await pool?.close();
   }

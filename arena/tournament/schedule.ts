@@ -88,22 +88,30 @@ function moveMatches(config: TournamentConfig, game: TournamentGame, a: string, 
  * settings are balanced by construction.
  */
 export function scheduleTournament(config: TournamentConfig): PlannedMatch[] {
+  const out: PlannedMatch[] = [];
+  for (let rep = 0; rep < config.repetitions; rep++) out.push(...scheduleSets(config, pairings(config), rep, out.length));
+  return out;
+}
+
+/**
+ * One set of matches (every game both agents can play, both seats, and for plan games both revise-first settings)
+ * of each given pair at repetition `rep`, numbered from `firstOrd`. The adaptive schedule plans its batches with it;
+ * keys and seeds are those a fixed schedule gives the same pair and repetition.
+ */
+export function scheduleSets(config: TournamentConfig, pairs: readonly (readonly [string, string])[], rep: number, firstOrd = 0): PlannedMatch[] {
   registerBuiltinAgents();
   const out: PlannedMatch[] = [];
-  const pairs = pairings(config);
   const families = new Map(config.agents.map((a) => [a.name, agentFamilies(a.spec)]));
   const plays = (name: string, family: 'plan' | 'move') => families.get(name)?.includes(family) ?? false;
   const gameFamily = new Map(config.games.map((g) => [g.id, resolveGame(g.id).family]));
-  for (let rep = 0; rep < config.repetitions; rep++) {
-    for (const game of config.games) {
-      const family = gameFamily.get(game.id) as 'plan' | 'move';
-      // An agent only meets games of the families it can play (e.g. counter: plan games; mcts: move games).
-      const allowed = (name: string) => plays(name, family) && (game.agents === undefined || game.agents.includes(name));
-      for (const [a, b] of pairs.filter(([x, y]) => allowed(x) && allowed(y))) {
-        planMatches(config, game, a, b, rep, out);
-        moveMatches(config, game, a, b, rep, out);
-      }
+  for (const game of config.games) {
+    const family = gameFamily.get(game.id) as 'plan' | 'move';
+    // An agent only meets games of the families it can play (e.g. counter: plan games; mcts: move games).
+    const allowed = (name: string) => plays(name, family) && (game.agents === undefined || game.agents.includes(name));
+    for (const [a, b] of pairs.filter(([x, y]) => allowed(x) && allowed(y))) {
+      planMatches(config, game, a, b, rep, out);
+      moveMatches(config, game, a, b, rep, out);
     }
   }
-  return out;
+  return out.map((m, i) => ({ ...m, ord: firstOrd + i }));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../compute.js';
 import { syntheticTournament } from '../testing/tournament.js';
+import { costRows } from './cost.js';
 import { buildLeaderboard, defaultAnchor, leaderboardRows, pairingsOf, scopeMetricRows } from './build.js';
 
 describe('leaderboardRows, the one row builder of the CLI and the web server', () => {
@@ -11,7 +12,7 @@ describe('leaderboardRows, the one row builder of the CLI and the web server', (
     const board = buildLeaderboard(matches, options);
     const report = computeMetrics(matches, { seed: 3, bootstrap: 200 });
     const usage = new Map(board.rows.map((r) => [r.agent, { tokens: r.tokens, usd: r.spendUsd }]));
-    expect(leaderboardRows(pairingsOf(matches), scopeMetricRows(report), usage, options)).toEqual({ rows: board.rows, estimator: board.estimator });
+    expect(leaderboardRows(pairingsOf(matches), scopeMetricRows(report), usage, options, costRows(matches, { seed: 3, bootstrap: 200 }))).toEqual({ rows: board.rows, estimator: board.estimator });
   });
 
   it('pins the anchor only when it played, and ranks by rating then name', () => {

@@ -5,6 +5,7 @@ import { ratingEstimator, type RatingEstimator } from '../ratings/estimator.js';
 import type { Pairing, Rating } from '../ratings/types.js';
 import type { Estimate } from '../types.js';
 import type { TraceEvent } from '../../arena/trace/events.js';
+import { costRows, type CostRow } from './cost.js';
 
 export interface LeaderboardOptions {
   readonly anchor?: string;
@@ -23,6 +24,8 @@ export interface LeaderboardRow {
   readonly metrics: Readonly<Record<string, Estimate>>;
   readonly tokens: number;
   readonly spendUsd: number;
+  /** Tokens and dollars per match, per decision and per win, with intervals (absent when not computed). */
+  readonly cost?: CostRow;
 }
 
 export interface Leaderboard {
@@ -85,6 +88,7 @@ export function leaderboardRows(
   metricRows: readonly { readonly agent: string; readonly matches: number; readonly metrics: Readonly<Record<string, Estimate>> }[],
   usage: ReadonlyMap<string, { readonly tokens: number; readonly usd: number }>,
   options: LeaderboardOptions,
+  cost?: ReadonlyMap<string, CostRow>,
 ): { rows: LeaderboardRow[]; estimator: RatingEstimator } {
   const agents = new Set(pairings.flatMap((p) => [p.a, p.b]));
   const anchor = options.anchor !== undefined && agents.has(options.anchor) ? options.anchor : undefined;
@@ -96,7 +100,8 @@ export function leaderboardRows(
     .map((agent) => {
       const m = metricRows.find((x) => x.agent === agent);
       const u = usage.get(agent) ?? { tokens: 0, usd: 0 };
-      return { agent, rating: ratings.find((r) => r.agent === agent) ?? null, matches: m?.matches ?? 0, metrics: m?.metrics ?? {}, tokens: u.tokens, spendUsd: u.usd };
+      const c = cost?.get(agent);
+      return { agent, rating: ratings.find((r) => r.agent === agent) ?? null, matches: m?.matches ?? 0, metrics: m?.metrics ?? {}, tokens: u.tokens, spendUsd: u.usd, ...(c ? { cost: c } : {}) };
     })
     .sort((x, y) => byRating(x.rating?.rating ?? Number.NaN, y.rating?.rating ?? Number.NaN) || x.agent.localeCompare(y.agent));
   return { rows: table, estimator: ratingEstimator(options.ratings ?? 'bradley-terry', prior, ratings) };
@@ -108,7 +113,7 @@ export function defaultAnchor(rows: readonly { readonly agent: string }[]): stri
 }
 
 function rows(matches: readonly (readonly TraceEvent[])[], report: MetricsReport, options: LeaderboardOptions, game?: string): { rows: LeaderboardRow[]; estimator: RatingEstimator } {
-  return leaderboardRows(pairingsOf(matches), scopeMetricRows(report, game), usageTotals(matches), options);
+  return leaderboardRows(pairingsOf(matches), scopeMetricRows(report, game), usageTotals(matches), options, costRows(matches, { seed: options.seed ?? 1, bootstrap: options.bootstrap ?? 1000 }));
 }
 
 /** The leaderboard of a set of matches: ratings with intervals, the process metrics, tokens and spend. */

@@ -54,10 +54,28 @@ function table(rows: readonly LeaderboardRow[]): string {
   return [line(HEADERS), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
+const COST_HEADERS = ['agent', 'tokens/match', 'USD/match', 'tokens/decision', 'USD/decision', 'USD/win'];
+
+function costCell(e: Estimate | undefined, digits: number): string {
+  if (!e || e.value === null) return '—';
+  const f = (x: number | null) => (x === null ? '?' : x.toFixed(digits));
+  return e.lo === e.hi && e.lo === e.value ? f(e.value) : `${f(e.value)} [${f(e.lo)},${f(e.hi)}]`;
+}
+
+function renderCost(rows: readonly LeaderboardRow[], md: boolean): string {
+  const body = rows.map((r) => [r.agent, costCell(r.cost?.tokensPerMatch, 0), costCell(r.cost?.usdPerMatch, 4), costCell(r.cost?.tokensPerDecision, 0), costCell(r.cost?.usdPerDecision, 5), costCell(r.cost?.usdPerWin, 4)]);
+  if (md) return [`| ${COST_HEADERS.join(' | ')} |`, `|${COST_HEADERS.map(() => '---').join('|')}|`, ...body.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  const widths = COST_HEADERS.map((h, c) => Math.max(h.length, ...body.map((row) => (row[c] ?? '').length)));
+  const line = (row: readonly string[]) => row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ').trimEnd();
+  return [line(COST_HEADERS), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}
+
 function markdown(rows: readonly LeaderboardRow[]): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
   return [`| ${HEADERS.join(' | ')} |`, `|${HEADERS.map(() => '---').join('|')}|`, ...rows.map((r, i) => `| ${cells(r, i).map(esc).join(' | ')} |`)].join('\n');
 }
+
+const COST_COLUMNS = ['tokensPerMatch', 'usdPerMatch', 'tokensPerDecision', 'usdPerDecision', 'tokensPerWin', 'usdPerWin'] as const;
 
 function csvCell(v: string | number | null): string {
   if (v === null) return '';
@@ -80,6 +98,10 @@ function csv(rows: readonly LeaderboardRow[], game: string): string[] {
       r.tokens,
       r.spendUsd,
       r.matches,
+      ...COST_COLUMNS.flatMap((k) => {
+        const e = r.cost?.[k];
+        return [e?.value ?? null, e?.lo ?? null, e?.hi ?? null];
+      }),
     ]
       .map(csvCell)
       .join(','),
@@ -94,7 +116,7 @@ export function formatLeaderboard(board: Leaderboard, format: LeaderboardFormat,
     return JSON.stringify({ ratingMethod: board.ratingMethod, estimator: board.estimator, anchor: board.anchor, excluded: board.excluded, weights: board.report.weights, rows: board.rows, ...perGame }, null, 2);
   }
   if (format === 'csv') {
-    const header = ['game', 'agent', 'rating', 'rating_lo', 'rating_hi', ...COLUMNS.flatMap(([id]) => [id, `${id}_lo`, `${id}_hi`, `${id}_n`]), 'tokens', 'spend_usd', 'matches'].join(',');
+    const header = ['game', 'agent', 'rating', 'rating_lo', 'rating_hi', ...COLUMNS.flatMap(([id]) => [id, `${id}_lo`, `${id}_hi`, `${id}_n`]), 'tokens', 'spend_usd', 'matches', ...COST_COLUMNS.flatMap((k) => [k, `${k}_lo`, `${k}_hi`])].join(',');
     const lines = [header, ...csv(board.rows, 'all')];
     if (byGame) for (const [game, rows] of Object.entries(board.byGame)) lines.push(...csv(rows, game));
     return lines.join('\n');
@@ -111,6 +133,8 @@ export function formatLeaderboard(board: Leaderboard, format: LeaderboardFormat,
   const excluded = Object.entries(board.excluded);
   if (excluded.length) notes.push(`Not scored (errors): ${excluded.map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   const parts = [render(board.rows)];
+  // Cost per match, decision and win, when anything was spent (built-in agents spend nothing).
+  if (board.rows.some((r) => r.tokens > 0 || r.spendUsd > 0)) parts.push(`Cost (95% bootstrap intervals over matches)\n${renderCost(board.rows, format === 'markdown')}`);
   if (byGame) for (const [game, rows] of Object.entries(board.byGame)) parts.push(`${format === 'markdown' ? '### ' : ''}${game}\n${render(rows)}`);
   parts.push(notes.join('\n'));
   return parts.join('\n\n');

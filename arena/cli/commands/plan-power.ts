@@ -3,6 +3,7 @@ import { eloWinProbability, matchesToSeparate } from '../../../metrics/power.js'
 import { DEFAULT_STORE } from '../../store/store.js';
 import { UsageError } from '../../errors.js';
 import { openExistingStore, pickRun } from './store-option.js';
+import { adaptiveForecast } from './plan-power-adaptive.js';
 
 interface PowerOptions {
   wr?: string;
@@ -12,6 +13,11 @@ interface PowerOptions {
   run?: string;
   agent?: string;
   store: string;
+  adaptive?: boolean;
+  targetAgent?: string;
+  targetElo?: string;
+  simulations: string;
+  maxMatches: string;
 }
 
 function num(flag: string, text: string): number {
@@ -47,7 +53,39 @@ export function registerPlanPower(program: Command): void {
     .option('--run <run>', 'take tokens, price and time per match from this stored run')
     .option('--agent <name>', 'with --run: only this agent\'s matches')
     .option('--store <file>', 'results store', DEFAULT_STORE)
+    .option('--adaptive', "with --run: the adaptive schedule's expected cost on the run's measured strengths and rates, against a round-robin")
+    .option('--target-agent <name>', "with --adaptive: pin this agent's Elo gap to each opponent (default goal: separate every adjacent pair)")
+    .option('--target-elo <points>', 'with --target-agent: the precision, ± Elo points', '50')
+    .option('--simulations <n>', 'with --adaptive: simulated runs', '50')
+    .option('--max-matches <n>', 'with --adaptive: a simulated run gives up after this many matches', '20000')
     .action((opts: PowerOptions) => {
+      if (opts.adaptive) {
+        if (opts.run === undefined) throw new UsageError('--adaptive needs --run <run> (it learns strengths and costs from that run)');
+        const whole = (flag: string, text: string, max: number) => {
+          const n = Number(text);
+          if (!Number.isInteger(n) || n < 1 || n > max) throw new UsageError(`--${flag} must be a whole number in [1, ${max}], got '${text}'`);
+          return n;
+        };
+        const confidence = num('confidence', opts.confidence);
+        if (!(confidence > 0 && confidence < 1)) throw new UsageError(`--confidence must be in (0, 1), got '${opts.confidence}'`);
+        const elo = num('target-elo', opts.targetElo ?? '50');
+        if (!(elo > 0)) throw new UsageError(`--target-elo must be above 0, got '${opts.targetElo}'`);
+        const store = openExistingStore(opts.store);
+        try {
+          const runId = pickRun(store, opts.run);
+          const lines = adaptiveForecast(store, runId, {
+            confidence,
+            ...(opts.targetAgent !== undefined ? { agent: opts.targetAgent, elo } : {}),
+            simulations: whole('simulations', opts.simulations, 10_000),
+            maxMatches: whole('max-matches', opts.maxMatches, 10_000_000),
+            seed: 1,
+          });
+          process.stdout.write(`${lines.join('\n')}\n`);
+        } finally {
+          store.close();
+        }
+        return;
+      }
       let p1: number;
       let p2: number;
       if (opts.wr !== undefined && opts.elo !== undefined) throw new UsageError('give either --wr p1,p2 or --elo <gap>, not both');

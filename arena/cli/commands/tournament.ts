@@ -8,7 +8,10 @@ import { StoreResponseCache } from '../../store/response-cache.js';
 import { DEFAULT_STORE, Store } from '../../store/store.js';
 import { loadTournamentConfig, type TournamentConfig } from '../../tournament/config.js';
 import { runTournament } from '../../tournament/run.js';
-import { EXIT_INCOMPLETE, EXIT_INTERRUPTED, UsageError, unknownChoice } from '../../errors.js';
+import { EXIT_BUDGET, EXIT_INCOMPLETE, EXIT_INTERRUPTED, UsageError, unknownChoice } from '../../errors.js';
+import { effectiveCaps } from '../../tournament/run.js';
+import { adaptiveDecider } from './adaptive.js';
+import { addBudgetOptions, checkBudgetFlags, type BudgetFlags } from './budget-options.js';
 import { incompleteSummary, interruptOnSignals } from './run-status.js';
 import { runProvenance, withProvenance } from './manifest-show.js';
 
@@ -49,7 +52,7 @@ export function addBoardOptions(cmd: Command): Command {
 }
 
 export function registerTournament(program: Command): void {
-  addBoardOptions(
+  const cmd = addBoardOptions(
     program
       .command('tournament')
       .description('run a tournament from a YAML/JSON config into the results store; re-running resumes it')
@@ -58,9 +61,14 @@ export function registerTournament(program: Command): void {
       .option('--models <file>', `model endpoint definitions (default: the config's models:, else ${DEFAULT_MODELS_PATH} if present)`)
       .option('--workers <n>', 'worker threads for built-in agents (default: number of cores)')
       .option('--quiet', 'no progress output'),
-  ).action(async (file: string, opts: BoardOptions & { store: string; models?: string; workers?: string; quiet?: boolean }) => {
+  );
+  addBudgetOptions(cmd).action(async (file: string, opts: BoardOptions & BudgetFlags & { store: string; models?: string; workers?: string; quiet?: boolean }) => {
     const board = checkBoardOptions(opts);
+    const budget = checkBudgetFlags(opts);
     const config = loadTournamentConfig(file);
+    const adaptive = adaptiveDecider(config, effectiveCaps(config, budget));
+    const decide = adaptive?.decide;
+    if (adaptive?.warning !== undefined) process.stderr.write(`Note: ${adaptive.warning}.\n`);
     const workers = opts.workers === undefined ? undefined : Number(opts.workers);
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 256)) throw new UsageError(`--workers must be a whole number in [1, 256], got '${opts.workers}'`);
     const store = new Store(opts.store);
@@ -70,7 +78,7 @@ export function registerTournament(program: Command): void {
       const stop = interruptOnSignals(controller);
       let result;
       try {
-        result = await runTournament(config, { store, env, signal: controller.signal, ...(workers !== undefined ? { workers } : {}), ...(opts.quiet ? { quiet: true } : {}) });
+        result = await runTournament(config, { store, env, signal: controller.signal, budget, ...(decide ? { decide } : {}), ...(workers !== undefined ? { workers } : {}), ...(opts.quiet ? { quiet: true } : {}) });
       } finally {
         stop();
       }
@@ -85,6 +93,17 @@ export function registerTournament(program: Command): void {
       const lb = buildLeaderboard(matches, { ...(config.anchor !== undefined ? { anchor: config.anchor } : {}), ratings: board.ratings, bootstrap: board.bootstrap, seed: config.seed, ...(prior !== undefined ? { prior } : {}) });
       process.stdout.write(`Run '${result.runId}': ${counts.completed} completed, ${counts.errors} errors of ${counts.total} matches (store: ${opts.store}).\n\n`);
       process.stdout.write(`${withProvenance(formatLeaderboard(lb, board.format, opts.byGame === true), board.format, runProvenance(store, result.runId), lb.rows.map((r) => r.agent))}\n`);
+      if (result.stop.kind === 'budget') {
+        process.stderr.write(`Budget (exit ${EXIT_BUDGET}): run '${result.runId}' ${result.stop.detail}; ${counts.total - counts.completed - counts.errors} planned matches not played. Raise the cap and run the same command again to continue.\n`);
+        process.exitCode = EXIT_BUDGET;
+        return;
+      }
+      if (result.stop.kind === 'target') process.stdout.write(`\nAdaptive: ${result.stop.detail}.\n`);
+      if (result.stop.kind === 'stalled') {
+        process.stderr.write(`Incomplete (exit 3): adaptive run '${result.runId}' cannot go on: ${result.stop.detail}.\n`);
+        process.exitCode = EXIT_INCOMPLETE;
+        return;
+      }
       const missing = incompleteSummary(store, result.runId);
       if (missing !== undefined) {
         process.stderr.write(`${missing}\n`);
