@@ -1,3 +1,5 @@
+import type { GameEngine } from './engine.js';
+
 /**
  * A classic two-player, perfect-information, alternating-move game (tic-tac-toe, Connect Four). Every method is
  * pure: states are values, `apply` returns a new state and never mutates its argument.
@@ -42,6 +44,13 @@ export interface MoveGame<S = unknown, A = unknown> {
   tacticalBoard?(state: S): TacticalBoard<A>;
   /** Capability: a fixed-size tensor encoding of (state, action) steps, for learned verifiers. */
   readonly tensor?: TensorEncoding<S, A>;
+  /** Capability: an external engine that analyses positions (engine agents and the engine prover use it). */
+  readonly engine?: GameEngine<S, A>;
+  /**
+   * Whether prompts list the legal moves (default true). A game parameter may hide them, since listing them changes
+   * results; the game id records the parameter, so traces and leaderboards show it.
+   */
+  readonly legalMovesShown?: boolean;
 }
 
 /** Inputs of a learned verifier: every step (state, action) of one game instance as `size` numbers. */
