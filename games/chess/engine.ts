@@ -54,7 +54,7 @@ async function openStockfish(strength: EngineStrength = {}): Promise<EngineSessi
   }
   return {
     async analyse(state, limits): Promise<EngineAnalysis<string>> {
-      engine.send(`position fen ${state.fen}`);
+      engine.send(`position fen ${state.start}${state.uci.length > 0 ? ` moves ${state.uci.join(' ')}` : ''}`);
       const lines = await engine.request(goCommand(limits), (l) => l.startsWith('bestmove'), timeoutFor(limits));
       const best = (lines[lines.length - 1] ?? '').split(/\s+/)[1] ?? '(none)';
       const info = lastInfo(lines);
@@ -71,6 +71,6 @@ async function openStockfish(strength: EngineStrength = {}): Promise<EngineSessi
 
 /**
  * Stockfish 19 (the `stockfish` package's lite single-threaded WebAssembly build) over UCI in a child process.
- * Searches see the position as FEN (no move history, so the engine does not itself claim repetitions).
+ * Searches see the start position and the moves played since, so the engine knows about repetitions.
  */
 export const stockfishEngine: GameEngine<ChessState, string> = { name: 'stockfish', open: openStockfish, eloRange: ELO_RANGE };

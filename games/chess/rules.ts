@@ -31,7 +31,7 @@ export function chessEnd(state: ChessState, plies: number): ChessEnd | null {
 
 /** A state at a FEN with no history. */
 export function chessStateAt(fen: string): ChessState {
-  return { start: fen, fen, san: [], seen: [repetitionKey(fen)] };
+  return { start: fen, fen, san: [], uci: [], seen: [repetitionKey(fen)] };
 }
 
 function findMove(state: ChessState, uci: string): Move | undefined {
@@ -42,7 +42,7 @@ function findMove(state: ChessState, uci: string): Move | undefined {
 export function applyMove(state: ChessState, move: Move): ChessState {
   const key = repetitionKey(move.after);
   const irreversible = move.piece === 'p' || move.captured !== undefined;
-  return { start: state.start, fen: move.after, san: [...state.san, move.san], seen: irreversible ? [key] : [...state.seen, key] };
+  return { start: state.start, fen: move.after, san: [...state.san, move.san], uci: [...state.uci, uciOf(move)], seen: irreversible ? [key] : [...state.seen, key] };
 }
 
 /**

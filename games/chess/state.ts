@@ -1,11 +1,12 @@
 /**
- * A chess position with what the draw rules need: the FEN, the start FEN and the SAN moves since then (PGN
- * export), and the repetition keys of the positions since the last capture or pawn move (threefold repetition).
+ * A chess position with what the draw rules need: the FEN, the start FEN and the moves since then in SAN (PGN
+ * export, prompts) and UCI (engines see the history, so they know about repetitions), and the repetition keys of the positions since the last capture or pawn move (threefold repetition).
  */
 export interface ChessState {
   readonly start: string;
   readonly fen: string;
   readonly san: readonly string[];
+  readonly uci: readonly string[];
   readonly seen: readonly string[];
 }
 
