@@ -1,33 +1,20 @@
 import type { Move } from 'chess.js';
 import type { MoveGame } from '../core/move-game.js';
 import { stockfishEngine } from './engine.js';
+import { pgnFormat } from './pgn.js';
 import { parseChessMove } from './notation.js';
 import { openingFen, OPENING_LINES } from './openings.js';
-import { halfmoveClock, positionOf, repetitionKey, uciOf } from './position.js';
-import type { ChessParams, ChessState } from './state.js';
+import { chessEnd } from './end.js';
+import { positionOf, repetitionKey, uciOf } from './position.js';
+import { CHESS_DEFAULTS, type ChessParams, type ChessState } from './state.js';
 import { chessRules, renderChess } from './text.js';
 
 export type { ChessParams, ChessState } from './state.js';
+export { CHESS_DEFAULTS, CHESS_PLY_BOUNDS } from './state.js';
+export { chessEnd, type ChessEnd } from './end.js';
 
 export const CHESS_VERSION = 1;
-export const CHESS_DEFAULTS: ChessParams = { plies: 200, opening: 0, legalMoves: 1 };
-export const CHESS_PLY_BOUNDS = { min: 10, max: 1000 } as const;
 export const CHESS_OPENING_BOUNDS = { min: 0, max: OPENING_LINES.length - 1 } as const;
-
-/** Why a game ended: checkmate, stalemate, insufficient material, fifty moves, threefold repetition or the ply cap. */
-export type ChessEnd = 'checkmate' | 'stalemate' | 'insufficient_material' | 'fifty_moves' | 'threefold_repetition' | 'ply_cap';
-
-/** Why the game in `state` is over, or null while it runs (checkmate takes precedence over the draw rules). */
-export function chessEnd(state: ChessState, plies: number): ChessEnd | null {
-  const { chess, moves } = positionOf(state.fen);
-  if (moves.length === 0) return chess.inCheck() ? 'checkmate' : 'stalemate';
-  if (chess.isInsufficientMaterial()) return 'insufficient_material';
-  if (halfmoveClock(state.fen) >= 100) return 'fifty_moves';
-  const key = repetitionKey(state.fen);
-  if (state.seen.filter((k) => k === key).length >= 3) return 'threefold_repetition';
-  if (state.san.length >= plies) return 'ply_cap';
-  return null;
-}
 
 /** A state at a FEN with no history. */
 export function chessStateAt(fen: string): ChessState {
@@ -52,7 +39,7 @@ export function applyMove(state: ChessState, move: Move): ChessState {
 export function createChess(params: Partial<ChessParams> = {}): MoveGame<ChessState, string> {
   const p: ChessParams = { ...CHESS_DEFAULTS, ...params };
   const initial = chessStateAt(openingFen(p.opening));
-  const end = (state: ChessState): ChessEnd | null => chessEnd(state, p.plies);
+  const end = (state: ChessState): ReturnType<typeof chessEnd> => chessEnd(state, p.plies);
   return {
     family: 'move',
     id: 'chess',
@@ -85,5 +72,6 @@ export function createChess(params: Partial<ChessParams> = {}): MoveGame<ChessSt
     rulesText: () => chessRules(p),
     key: (state) => state.fen,
     engine: stockfishEngine,
+    record: pgnFormat(p.plies),
   };
 }

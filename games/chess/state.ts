@@ -18,3 +18,8 @@ export interface ChessParams {
   /** 1: prompts list the legal moves; 0: they do not. */
   readonly legalMoves: 0 | 1;
 }
+
+/** Bounds of the ply cap parameter. */
+export const CHESS_PLY_BOUNDS = { min: 1, max: 1000 } as const;
+
+export const CHESS_DEFAULTS: ChessParams = { plies: 200, opening: 0, legalMoves: 1 };
