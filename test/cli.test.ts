@@ -60,7 +60,7 @@ describe('arena CLI', () => {
   });
 
   it.each([
-    [['match', '--game', 'chess', '--seat', '0=random', '--seat', '1=random'], "unknown game 'chess'; valid choices: tower-defense, auto-battler, turn-based, tic-tac-toe, connect-four"],
+    [['match', '--game', 'go', '--seat', '0=random', '--seat', '1=random'], "unknown game 'go'; valid choices: tower-defense, auto-battler, turn-based, tic-tac-toe, connect-four, chess"],
     [['match', '--game', 'auto-battler', '--seat', 'defender=alphazero', '--seat', 'invader=random'], "unknown plan-game agent 'alphazero'; valid choices: counter, llm"],
     [['match', '--game', 'auto-battler', '--seat', 'wizard=random', '--seat', 'invader=random'], "unknown side of auto-battler 'wizard'; valid choices: defender, invader"],
     [['match', '--game', 'auto-battler', '--seat', 'defender=random'], 'arena: --seat missing for invader (e.g. --seat defender=counter --seat invader=random)'],

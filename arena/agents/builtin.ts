@@ -1,4 +1,5 @@
 import { llmAgentKind } from '../llm/agent.js';
+import { engineAgentKinds } from './engine/index.js';
 import { moveAgentFactories } from './move/index.js';
 import { onnxAgentKind } from './onnx/agent.js';
 import { createCounterPlanner } from './plan/counter.js';
@@ -52,6 +53,7 @@ export function registerBuiltinAgents(): void {
   registerAgentKind(llmAgentKind);
   registerAgentKind(prmAgentKind);
   registerAgentKind(onnxAgentKind);
+  for (const kind of engineAgentKinds()) registerAgentKind(kind);
 }
 
 export { agentKinds };

@@ -25,7 +25,7 @@ describe('move game ids', () => {
   });
 
   it('names the valid choices when an id, version or parameter is wrong', () => {
-    expect(() => resolveMoveGame('chess')).toThrow("unknown move game 'chess'; valid choices: tic-tac-toe, connect-four");
+    expect(() => resolveMoveGame('go')).toThrow("unknown move game 'go'; valid choices: tic-tac-toe, connect-four, chess");
     expect(() => resolveMoveGame('connect-four@2')).toThrow(/version 1, not 2/);
     expect(() => resolveMoveGame('connect-four(depth=3)')).toThrow(/valid choices: rows, cols/);
     expect(() => resolveMoveGame('tic-tac-toe(size=4)')).toThrow(/valid choices: \(none\)/);

@@ -172,7 +172,7 @@ describe('runMoveMatch', () => {
   });
 
   it('rethrows usage errors: unknown games, agents that cannot play the game', async () => {
-    await expect(runMoveMatch(spec('chess', ['random', 'random']), [bot('random'), bot('random')])).rejects.toThrow(/valid choices: tic-tac-toe, connect-four/);
+    await expect(runMoveMatch(spec('go', ['random', 'random']), [bot('random'), bot('random')])).rejects.toThrow(/valid choices: tic-tac-toe, connect-four, chess/);
     await expect(runMoveMatch(spec('connect-four', ['solver', 'random']), [bot('solver'), bot('random')])).rejects.toThrow(UsageError);
     await expect(runMoveMatch(spec('connect-four', ['x', 'random']), [{ id: 'x', kind: 'x' }, bot('random')])).rejects.toThrow(/cannot play move games/);
   });

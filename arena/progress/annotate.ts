@@ -6,6 +6,8 @@ import { estimateProgress, type ProgressEstimate } from './estimate.js';
 import { planProgress } from './plan.js';
 import { mixedRng } from '../../games/core/rng.js';
 import type { Prover } from '../search/provers.js';
+import { UsageError } from '../errors.js';
+import { EngineProver, engineMoveDrafts, openEngineFor, type EngineProverSpec } from './engine.js';
 
 export interface AnnotateOptions {
   /** Move games: the prover μ. */
@@ -79,6 +81,30 @@ export function annotateMatch(events: readonly TraceEvent[], options: AnnotateOp
   if (start?.type !== 'match_start') throw new TraceFormatError('a match must start with match_start');
   const kept = events.filter((e) => e.type !== 'progress');
   const drafts = start.spec.family === 'move' ? moveDrafts(kept, start.spec, start.matchId, options) : planDrafts(kept, start.spec, start.matchId, options);
+  return withProgress(kept, drafts);
+}
+
+/**
+ * Like `annotateMatch`, with the game's engine as prover μ (move games with the engine capability): one engine
+ * process per call, closed on every path.
+ */
+export async function annotateMatchWithEngine(events: readonly TraceEvent[], spec: EngineProverSpec, onStep?: (done: number) => void): Promise<{ events: TraceEvent[]; analyses: number }> {
+  const start = events[0];
+  if (start?.type !== 'match_start') throw new TraceFormatError('a match must start with match_start');
+  if (start.spec.family !== 'move') throw new UsageError(`the engine prover annotates move games only, not ${start.spec.game}`);
+  const kept = events.filter((e) => e.type !== 'progress');
+  const session = await openEngineFor(start.spec);
+  try {
+    const prover = new EngineProver(session, spec);
+    const drafts = await engineMoveDrafts(kept, start.spec, start.matchId, prover, onStep);
+    return { events: withProgress(kept, drafts), analyses: prover.analyses };
+  } finally {
+    await session.close();
+  }
+}
+
+/** Inserts progress drafts just before `match_end`, so only `match_end`'s seq changes. */
+function withProgress(kept: readonly TraceEvent[], drafts: readonly Draft[]): TraceEvent[] {
   const last = kept[kept.length - 1];
   const hasEnd = last?.type === 'match_end';
   const body = hasEnd ? kept.slice(0, -1) : kept;
@@ -86,7 +112,7 @@ export function annotateMatch(events: readonly TraceEvent[], options: AnnotateOp
   let seq = tail ? tail.seq + 1 : 0;
   const time = tail?.time ?? 0;
   const out: TraceEvent[] = [...body];
-  for (const d of drafts) out.push({ ...d, seq: seq++, time });
+  for (const d of drafts) out.push({ ...d, seq: seq++, time } as TraceEvent);
   if (hasEnd && last) out.push({ ...last, seq });
   return out;
 }

@@ -7,4 +7,5 @@ export { parseProver, playOut, PROVER_KINDS, type Prover, type Rand, type Weight
 export { estimateProgress, estimateQ, exactOptimalProgress, rolloutQ, type EstimateOptions, type ProgressEstimate } from './estimate.js';
 export { exactProgress } from './exact.js';
 export { planProgress, planScore, type PlanProgressInput } from './plan.js';
-export { annotateMatch, type AnnotateOptions } from './annotate.js';
+export { annotateMatch, annotateMatchWithEngine, type AnnotateOptions } from './annotate.js';
+export { EngineProver, parseEngineProver, DEFAULT_PROVER_DEPTH, type EngineProverSpec } from './engine.js';

@@ -61,7 +61,7 @@ describe('tournament config validation', () => {
     ['unknown anchor', { ...ok, anchor: 'zz' }, "t.yaml: anchor: unknown agent 'zz'; agents are a, b"],
     ['bad name', { ...ok, name: 'my run!' }, 't.yaml: name: expected letters, digits, dot, underscore or dash'],
     ['unknown agent kind', { ...ok, agents: { a: 'random', b: 'alphazero' } }, "t.yaml: agents.b: unknown agent kind 'alphazero'; valid kinds: counter, greedy, llm, mcts, "],
-    ['unknown game', { ...ok, games: ['chess'] }, "t.yaml: games[0].id: unknown game 'chess'; valid choices: tower-defense, auto-battler, turn-based, tic-tac-toe, connect-four"],
+    ['unknown game', { ...ok, games: ['go'] }, "t.yaml: games[0].id: unknown game 'go'; valid choices: tower-defense, auto-battler, turn-based, tic-tac-toe, connect-four, chess"],
     ['unknown agent in a game', { ...ok, games: [{ id: 'auto-battler', agents: ['a', 'zz'] }] }, "t.yaml: games[0].agents[1]: unknown agent 'zz'; agents are a, b"],
     ['a parameter the game does not have', { ...ok, games: [{ id: 'tower-defense', params: { hp0: 130 } }] }, "t.yaml: games[0] (tower-defense): unknown parameter of tower-defense 'hp0'; valid choices: (none)"],
     ['an unknown preset', { ...ok, games: [{ id: 'turn-based', preset: 'hard' }] }, "t.yaml: games[0] (turn-based): unknown preset of turn-based 'hard'; valid choices: default, paper"],

@@ -175,6 +175,19 @@ export interface ProgressEvent extends EventBase {
   readonly v: number;
   readonly advantage: number;
   readonly stderr: number;
+  /**
+   * Engine provers only: the search depth and nodes of the two analyses (before and after the move), the engine's
+   * best move in the position (game notation), the scores from the mover's side before and after, and the
+   * centipawn loss (before − after, at least 0; mate counts as ±1000 centipawns, losses capped at 1000).
+   */
+  readonly engine?: {
+    readonly depth: number;
+    readonly nodes: number;
+    readonly best: string | null;
+    readonly before: { readonly cp: number } | { readonly mate: number };
+    readonly after: { readonly cp: number } | { readonly mate: number } | { readonly result: number };
+    readonly cpLoss: number;
+  };
 }
 
 export type TraceEvent =

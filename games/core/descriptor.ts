@@ -14,9 +14,9 @@ export interface GameParam {
  * Optional members of the game contract a game provides. Shared code asks for a capability, never for a game's
  * name: `board` (a fast mutable board), `heuristic` (a static move preference), `tactical-board` (a board that
  * knows the greedy prover's candidates), `tensor` (a tensor encoding for learned verifiers), `solvable` (a tree
- * small enough for the exact solver).
+ * small enough for the exact solver), `engine` (an external engine that analyses positions), `record` (a game-record file format such as PGN).
  */
-export type Capability = 'board' | 'heuristic' | 'tactical-board' | 'tensor' | 'solvable';
+export type Capability = 'board' | 'heuristic' | 'tactical-board' | 'tensor' | 'solvable' | 'engine' | 'record';
 
 /** The capabilities a move-game instance provides, from its optional members. */
 export function moveCapabilities(game: MoveGame): Capability[] {
@@ -26,6 +26,8 @@ export function moveCapabilities(game: MoveGame): Capability[] {
   if (game.tacticalBoard) out.push('tactical-board');
   if (game.tensor) out.push('tensor');
   if (game.solvable === true) out.push('solvable');
+  if (game.engine) out.push('engine');
+  if (game.record) out.push('record');
   return out;
 }
 

@@ -1,3 +1,5 @@
+import type { GameEngine } from './engine.js';
+
 /**
  * A classic two-player, perfect-information, alternating-move game (tic-tac-toe, Connect Four). Every method is
  * pure: states are values, `apply` returns a new state and never mutates its argument.
@@ -42,6 +44,33 @@ export interface MoveGame<S = unknown, A = unknown> {
   tacticalBoard?(state: S): TacticalBoard<A>;
   /** Capability: a fixed-size tensor encoding of (state, action) steps, for learned verifiers. */
   readonly tensor?: TensorEncoding<S, A>;
+  /** Capability: an external engine that analyses positions (engine agents and the engine prover use it). */
+  readonly engine?: GameEngine<S, A>;
+  /**
+   * Whether prompts list the legal moves (default true). A game parameter may hide them, since listing them changes
+   * results; the game id records the parameter, so traces and leaderboards show it.
+   */
+  readonly legalMovesShown?: boolean;
+  /** Capability: a standard game-record format (chess: PGN) to export games to and import games from. */
+  readonly record?: GameRecordFormat<S, A>;
+}
+
+/** One game as a record holds it: its headers, the game parameters it starts from, and its actions in order. */
+export interface RecordedGame<A> {
+  readonly headers: Readonly<Record<string, string>>;
+  /** Game parameters under which the record replays (e.g. the start position). */
+  readonly params: Readonly<Record<string, number>>;
+  readonly actions: readonly A[];
+}
+
+/** A game-record file format: writes one finished (or unfinished) game, reads every game of a file. */
+export interface GameRecordFormat<S, A> {
+  /** Format name and file extension, e.g. `pgn`. */
+  readonly name: string;
+  /** The record of the game that reached `state` (its history is in the state); `headers` name players, date, etc. */
+  write(state: S, headers: Readonly<Record<string, string>>): string;
+  /** Every game in a file, in order; a game that cannot be read is an error naming it. */
+  read(text: string): RecordedGame<A>[];
 }
 
 /** Inputs of a learned verifier: every step (state, action) of one game instance as `size` numbers. */

@@ -1,4 +1,5 @@
 import type { TraceEvent } from '../../arena/trace/events.js';
+import { Z95 } from '../stats/intervals.js';
 
 /** Progress statistics of one seat (move games) or side (plan games) over a set of matches. */
 export interface ProgressSummary {
@@ -15,9 +16,39 @@ export interface ProgressSummary {
   readonly meanFirstBlunderPly: number | null;
   /** Games (move) or matches (plan) seen for this agent. */
   readonly games: number;
+  /** 95% intervals of the mean advantage and of the blunder rate (blunders / n), clustered by game. */
+  readonly advantageInterval: readonly [number, number] | null;
+  readonly blunderRateInterval: readonly [number, number] | null;
+  /** Engine provers: average centipawn loss per annotated move, with its clustered 95% interval. */
+  readonly meanCpLoss: number | null;
+  readonly cpLossInterval: readonly [number, number] | null;
+}
+
+/** Per game (cluster) sums: steps, advantage, blunders, engine-annotated steps and their centipawn loss. */
+interface Cluster {
+  n: number;
+  adv: number;
+  blunders: number;
+  nCp: number;
+  cp: number;
+}
+
+/**
+ * Mean of per-step values pooled over clusters with a cluster-robust (sandwich) 95% normal interval: the steps of
+ * one game are not independent, so the variance uses each game's residual sum, Var = Σ_g (S_g − m n_g)² / N².
+ */
+function clusteredMean(clusters: readonly Cluster[], value: (c: Cluster) => number, count: (c: Cluster) => number): { mean: number; interval: [number, number] } | null {
+  const n = clusters.reduce((s, c) => s + count(c), 0);
+  if (n === 0) return null;
+  const mean = clusters.reduce((s, c) => s + value(c), 0) / n;
+  const g = clusters.filter((c) => count(c) > 0).length;
+  const ss = clusters.reduce((s, c) => s + (value(c) - mean * count(c)) ** 2, 0);
+  const se = g > 1 ? (Math.sqrt(ss) / n) * Math.sqrt(g / (g - 1)) : 0;
+  return { mean, interval: [mean - Z95 * se, mean + Z95 * se] };
 }
 
 interface Acc {
+  clusters: Map<string, Cluster>;
   n: number;
   adv: number;
   se: number;
@@ -36,7 +67,7 @@ export function summarizeProgress(matches: readonly (readonly TraceEvent[])[], t
   const acc = new Map<string, Acc>();
   const get = (name: string): Acc => {
     let a = acc.get(name);
-    if (!a) acc.set(name, (a = { n: 0, adv: 0, se: 0, blunders: 0, withBlunder: 0, firstPlySum: 0, games: 0 }));
+    if (!a) acc.set(name, (a = { clusters: new Map(), n: 0, adv: 0, se: 0, blunders: 0, withBlunder: 0, firstPlySum: 0, games: 0 }));
     return a;
   };
   for (const match of matches) {
@@ -63,6 +94,16 @@ export function summarizeProgress(matches: readonly (readonly TraceEvent[])[], t
       const a = get(names[owner.seat] as string);
       a.n++;
       a.adv += e.advantage;
+      const ck = `${start.matchId}/${owner.seat}/${owner.game}`;
+      let c = a.clusters.get(ck);
+      if (!c) a.clusters.set(ck, (c = { n: 0, adv: 0, blunders: 0, nCp: 0, cp: 0 }));
+      c.n++;
+      c.adv += e.advantage;
+      if (e.advantage <= -tau) c.blunders++;
+      if (e.engine) {
+        c.nCp++;
+        c.cp += e.engine.cpLoss;
+      }
       a.se += e.stderr;
       if (e.advantage <= -tau) {
         a.blunders++;
@@ -79,14 +120,24 @@ export function summarizeProgress(matches: readonly (readonly TraceEvent[])[], t
   }
   return [...acc.entries()]
     .sort((x, y) => x[0].localeCompare(y[0]))
-    .map(([agent, a]) => ({
-      agent,
-      n: a.n,
-      meanAdvantage: a.n ? a.adv / a.n : null,
-      meanStderr: a.n ? a.se / a.n : null,
-      blunders: a.blunders,
-      gamesWithBlunder: a.withBlunder,
-      meanFirstBlunderPly: a.withBlunder ? a.firstPlySum / a.withBlunder : null,
-      games: a.games,
-    }));
+    .map(([agent, a]) => {
+      const clusters = [...a.clusters.values()];
+      const adv = clusteredMean(clusters, (c) => c.adv, (c) => c.n);
+      const rate = clusteredMean(clusters, (c) => c.blunders, (c) => c.n);
+      const cp = clusteredMean(clusters, (c) => c.cp, (c) => c.nCp);
+      return {
+        agent,
+        n: a.n,
+        meanAdvantage: a.n ? a.adv / a.n : null,
+        meanStderr: a.n ? a.se / a.n : null,
+        blunders: a.blunders,
+        gamesWithBlunder: a.withBlunder,
+        meanFirstBlunderPly: a.withBlunder ? a.firstPlySum / a.withBlunder : null,
+        games: a.games,
+        advantageInterval: adv?.interval ?? null,
+        blunderRateInterval: rate ? ([Math.max(0, rate.interval[0]), Math.min(1, rate.interval[1])] as const) : null,
+        meanCpLoss: cp?.mean ?? null,
+        cpLossInterval: cp ? ([Math.max(0, cp.interval[0]), cp.interval[1]] as const) : null,
+      };
+    });
 }

@@ -4,13 +4,14 @@ import type { Agent } from '../agent.js';
 import { createAgent, type AgentEnv, type AgentKind, agentFamiliesOf } from '../registry.js';
 import { checkParams, numParam, type AgentSpec } from '../../spec/agent-spec.js';
 import { onnxVerifier } from '../onnx/verifier.js';
+import { engineVerifier } from './engine-verifier.js';
 import { createPrmMoveAgent } from './move.js';
 import { createPrmPlanAgent } from './plan.js';
 import { ormVerifier, rolloutVerifier, type MoveVerifier } from './verifier.js';
 
 const PARAMS = [
   'base=random: the proposer, any agent spec (parentheses for nested specs, e.g. base=(mcts:iterations=50,error=0.3))',
-  'verifier=rollout: rollout (Q + α·A by playouts), orm (Q only) or (onnx:FILE) / onnx (the shipped Connect Four model)',
+  'verifier=rollout: rollout (Q + α·A by playouts), orm (Q only), (onnx:FILE) / onnx (the shipped Connect Four model), or engine / (engine:depth=N) (the game\'s engine: chess)',
   'n=8: candidates sampled from the base per decision',
   'alpha=1: weight of the progress term A (0: outcome-only scoring)',
   'rollouts=16: move games: playouts per candidate and term (rollout and orm verifiers)',
@@ -26,7 +27,8 @@ function moveVerifier(text: string, rollouts: number, proverText: string): MoveV
   if (text === 'rollout') return rolloutVerifier(rollouts, parseProver(proverText));
   if (text === 'onnx') return onnxVerifier();
   if (text.startsWith('onnx:')) return onnxVerifier(text.slice('onnx:'.length));
-  throw new UsageError(`unknown verifier '${text}'; valid choices: rollout, orm, onnx, (onnx:FILE)`);
+  if (text === 'engine' || text.startsWith('engine:')) return engineVerifier(text);
+  throw new UsageError(`unknown verifier '${text}'; valid choices: rollout, orm, onnx, (onnx:FILE), engine, (engine:depth=N)`);
 }
 
 /**

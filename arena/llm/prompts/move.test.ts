@@ -39,6 +39,21 @@ describe.each(moveGameEntries.map((e) => e.id))('the %s move prompt', (id) => {
   });
 });
 
+describe('a game parameter that hides the legal moves', () => {
+  it('drops the legal-move list from the prompt (chess with legal_moves=0), and keeps it by default', () => {
+    for (const [id, shown] of [['chess(legal_moves=0)', false], ['chess', true]] as const) {
+      const { rules } = resolveMoveGame(id);
+      const state = rules.initial();
+      const request: MoveRequest = { kind: 'move', game: rules, state, player: 0, legal: rules.legalActions(state), ply: 0, gameIndex: 0, attempt: 1, feedback: [] };
+      const [system, user] = currentPrompts.move(request).map((m) => m.content);
+      expect(user?.includes('LEGAL MOVES (20')).toBe(shown);
+      expect(user?.includes('Nf3, Nh3')).toBe(shown);
+      expect(system?.includes('every legal move')).toBe(shown);
+      expect(user).toContain('FEN: rnbqkbnr/pppppppp/8/8/8/8/PPPPPPPP/RNBQKBNR w KQkq - 0 1');
+    }
+  });
+});
+
 describe('prompt versions and the response cache', () => {
   let server: TestServer;
   beforeAll(async () => {
