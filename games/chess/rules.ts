@@ -5,6 +5,7 @@ import { pgnFormat } from './pgn.js';
 import { parseChessMove } from './notation.js';
 import { openingFen, OPENING_LINES } from './openings.js';
 import { chessEnd } from './end.js';
+import { chessGrid } from './grid.js';
 import { positionOf, repetitionKey, uciOf } from './position.js';
 import { CHESS_DEFAULTS, type ChessParams, type ChessState } from './state.js';
 import { chessRules, renderChess } from './text.js';
@@ -73,5 +74,6 @@ export function createChess(params: Partial<ChessParams> = {}): MoveGame<ChessSt
     key: (state) => state.fen,
     engine: stockfishEngine,
     record: pgnFormat(p.plies),
+    boardGrid: chessGrid,
   };
 }

@@ -53,6 +53,24 @@ export interface MoveGame<S = unknown, A = unknown> {
   readonly legalMovesShown?: boolean;
   /** Capability: a standard game-record format (chess: PGN) to export games to and import games from. */
   readonly record?: GameRecordFormat<S, A>;
+  /**
+   * Capability: the position as a grid for viewers (the replay page), with the cells `last` (the move that led to
+   * `state`, if any) touched highlighted. Absent: viewers show `renderBoard`'s text as a table.
+   */
+  boardGrid?(state: S, last: A | null): BoardGrid;
+}
+
+/** A board as a grid of cell labels (plain text: viewers render them as text, never as markup). */
+export interface BoardGrid {
+  /** Rows top to bottom, each a row of cell labels ('' for an empty cell). */
+  readonly cells: readonly (readonly string[])[];
+  /** One label per row (e.g. ranks 8..1) and per column (e.g. files a..h). */
+  readonly rowLabels: readonly string[];
+  readonly colLabels: readonly string[];
+  /** [row, column] of the cells to highlight (the last move's from and to squares). */
+  readonly highlight: readonly (readonly [number, number])[];
+  /** Optional per-cell class hints by label (e.g. 'white' / 'black' pieces), same shape as `cells`. */
+  readonly sides?: readonly (readonly (0 | 1 | null)[])[];
 }
 
 /** One game as a record holds it: its headers, the game parameters it starts from, and its actions in order. */

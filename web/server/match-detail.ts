@@ -15,6 +15,9 @@ export function moveBoards(events: readonly TraceEvent[]): MoveBoard[] | null {
   } catch {
     return null;
   }
+  const best = new Map<number, string>();
+  for (const e of events) if (e.type === 'progress' && e.engine?.best) best.set(e.step, e.engine.best);
+  const grid = (state: unknown, last: unknown) => (rules.boardGrid ? { grid: rules.boardGrid(state, last) } : {});
   const boards: MoveBoard[] = [];
   let state: unknown = null;
   let gameIndex = -1;
@@ -23,16 +26,27 @@ export function moveBoards(events: readonly TraceEvent[]): MoveBoard[] | null {
     if (e.gameIndex !== gameIndex) {
       gameIndex = e.gameIndex;
       state = rules.initial();
-      boards.push({ gameIndex, seq: null, board: rules.renderBoard(state) });
+      boards.push({ gameIndex, seq: null, board: rules.renderBoard(state), ...grid(state, null) });
     }
     const parsed = rules.parseAction(state, e.action);
     if (!parsed.ok) return null;
+    const before = state;
+    const notation = rules.actionText(before, parsed.action);
+    const engineBest = best.get(e.seq);
+    const bestParsed = engineBest === undefined ? null : rules.parseAction(before, engineBest);
     try {
       state = rules.apply(state, parsed.action);
     } catch {
       return null;
     }
-    boards.push({ gameIndex, seq: e.seq, board: rules.renderBoard(state) });
+    boards.push({
+      gameIndex,
+      seq: e.seq,
+      board: rules.renderBoard(state),
+      notation,
+      ...(engineBest !== undefined && bestParsed ? { best: bestParsed.ok ? rules.actionText(before, bestParsed.action) : engineBest } : {}),
+      ...grid(state, parsed.action),
+    });
   }
   return boards;
 }

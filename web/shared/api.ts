@@ -4,6 +4,7 @@
  * agree on them.
  */
 import type { Estimate } from '../../metrics/types.js';
+import type { BoardGrid } from '../../games/core/move-game.js';
 
 /** Bounds on requests (the server rejects anything outside them with 400/414). */
 export const LIMITS = Object.freeze({
@@ -192,6 +193,12 @@ export interface MoveBoard {
   /** The `seq` of the move event the board follows; null for the start of a game. */
   readonly seq: number | null;
   readonly board: string;
+  /** The board as a grid with the move's squares highlighted, when the game offers one (`boardGrid`). */
+  readonly grid?: BoardGrid;
+  /** The move in the game's canonical notation (chess: SAN); absent for the start of a game. */
+  readonly notation?: string;
+  /** The engine's best move in the position before the move, in the same notation (engine progress only). */
+  readonly best?: string;
 }
 
 export interface MatchDetail {

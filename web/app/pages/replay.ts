@@ -3,7 +3,7 @@ import type { MatchDetail } from '../../shared/api.js';
 import { append, el, replace } from '../dom.js';
 import { num } from '../format.js';
 import { href, replaceHash } from '../router.js';
-import { moveStepView } from '../replay/move-view.js';
+import { moveList, moveStepView } from '../replay/move-view.js';
 import { planStepView } from '../replay/plan-view.js';
 import { moveReplay, planReplay } from '../replay/steps.js';
 import { heading, pickRun, ready, type PageContext } from './common.js';
@@ -67,13 +67,18 @@ export async function replayPage(ctx: PageContext): Promise<void> {
   let controls: HTMLElement;
   if (detail.summary.family === 'move') {
     const replay = moveReplay(events);
-    const boards = new Map((detail.boards ?? []).filter((b) => b.seq !== null).map((b) => [b.seq as number, b.board]));
+    const moveBoards = (detail.boards ?? []).filter((b) => b.seq !== null);
+    const boards = new Map(moveBoards.map((b) => [b.seq as number, b]));
     controls = stepper(
       replay.steps.length,
       initial,
       (i) => {
         const step = replay.steps[i];
-        if (step) replace(body, moveStepView(step, seats, step.move ? boards.get(step.move.seq) : undefined, replay.progress));
+        if (!step) return onStep(i);
+        const board = step.move ? boards.get(step.move.seq) : undefined;
+        const game = moveBoards.filter((b) => b.gameIndex === step.gameIndex && b.notation !== undefined);
+        const list = board?.grid ? moveList(game.map((b) => ({ seq: b.seq as number, notation: b.notation ?? '', best: b.best })), board.seq, replay.progress) : null;
+        replace(body, moveStepView(step, seats, board, replay.progress, list));
         onStep(i);
       },
       ctx.onLeave,

@@ -1,4 +1,5 @@
 import type { ProgressEvent } from '../../../arena/trace/events.js';
+import type { MoveBoard } from '../../shared/api.js';
 import { el } from '../dom.js';
 import { progressBadge, rawText } from './submission-view.js';
 import type { MoveStep } from './steps.js';
@@ -23,18 +24,66 @@ export function boardTable(text: string): HTMLTableElement {
   );
 }
 
+/** A board grid (the game's `boardGrid`): labels as text, the last move's cells marked `last-move`, pieces by side. */
+export function gridTable(board: NonNullable<MoveBoard['grid']>): HTMLTableElement {
+  const lit = new Set(board.highlight.map(([r, c]) => `${r},${c}`));
+  return el(
+    'table',
+    { class: 'move-board grid-board', id: 'move-board' },
+    el(
+      'tbody',
+      {},
+      ...board.cells.map((row, r) =>
+        el(
+          'tr',
+          {},
+          el('td', { class: 'label' }, board.rowLabels[r] ?? ''),
+          ...row.map((label, c) => {
+            const side = board.sides?.[r]?.[c];
+            const cls = [(r + c) % 2 === 0 ? 'light' : 'dark', side === 0 ? 'side-0' : side === 1 ? 'side-1' : '', lit.has(`${r},${c}`) ? 'last-move' : ''].filter((x) => x !== '');
+            return el('td', { class: cls.join(' '), dataset: { cell: `${board.colLabels[c] ?? c}${board.rowLabels[r] ?? r}` } }, label);
+          }),
+        ),
+      ),
+      el('tr', {}, el('td', { class: 'label' }, ''), ...board.colLabels.map((l) => el('td', { class: 'label' }, l))),
+    ),
+  );
+}
+
+/**
+ * The moves of the current game: number, notation, the engine's advantage badge and best move when the trace has
+ * progress events; the current move is marked.
+ */
+export function moveList(entries: readonly { seq: number; notation: string; best: string | undefined }[], current: number | null, progress: ReadonlyMap<number, ProgressEvent>): HTMLElement {
+  return el(
+    'ol',
+    { class: 'move-list', id: 'move-list' },
+    ...entries.map((m) => {
+      const p = progress.get(m.seq);
+      return el(
+        'li',
+        { class: m.seq === current ? 'current' : '', dataset: { seq: String(m.seq) } },
+        el('span', { class: 'move-san' }, m.notation),
+        ' ',
+        progressBadge(p),
+        m.best !== undefined ? el('span', { class: 'best-move' }, ` best ${m.best}${p?.engine ? `, loss ${p.engine.cpLoss} cp` : ''}`) : null,
+      );
+    }),
+  );
+}
+
 /** One move: the board after it, who played what, the rejected answers before it and the raw replies. */
-export function moveStepView(step: MoveStep, seats: readonly [string, string], board: string | undefined, progress: ReadonlyMap<number, ProgressEvent>): HTMLElement {
+export function moveStepView(step: MoveStep, seats: readonly [string, string], board: MoveBoard | undefined, progress: ReadonlyMap<number, ProgressEvent>, list: HTMLElement | null = null): HTMLElement {
   const m = step.move;
   const end = step.gameEnd ? `Game ${step.gameEnd.gameIndex + 1} ends: ${step.gameEnd.scores[0]} – ${step.gameEnd.scores[1]}${step.gameEnd.forfeit !== undefined ? ` (seat ${step.gameEnd.forfeit} forfeits)` : ''}.` : null;
   return el(
     'div',
     { class: 'step move-step' },
     m
-      ? el('h3', {}, `Game ${m.gameIndex + 1}, ply ${m.round + 1}: ${seats[m.seat]} (seat ${m.seat}, player ${m.player}) plays ${m.action}`, ' ', progressBadge(progress.get(m.seq)))
+      ? el('h3', {}, `Game ${m.gameIndex + 1}, ply ${m.round + 1}: ${seats[m.seat]} (seat ${m.seat}, player ${m.player}) plays ${board?.notation !== undefined && board.notation !== m.action ? `${board.notation} (${m.action})` : m.action}`, ' ', progressBadge(progress.get(m.seq)))
       : el('h3', {}, `Game ${step.gameIndex + 1}: forfeit after rejected answers`),
     m ? el('p', {}, `${m.legalCount} legal moves; attempt ${m.attempt}${m.meta?.['policy'] ? `; chosen by the runner's policy (${String(m.meta['policy'])})` : ''}.`) : null,
-    board !== undefined ? boardTable(board) : el('p', { class: 'muted' }, 'Board not available.'),
+    board === undefined ? el('p', { class: 'muted' }, 'Board not available.') : board.grid ? el('div', { class: 'board-with-moves' }, gridTable(board.grid), list) : boardTable(board.board),
     end ? el('p', { class: 'game-end' }, end) : null,
     ...step.rejections.map((r) =>
       el('article', { class: 'rejection' }, el('h4', {}, `Rejected (attempt ${r.attempt}, ${seats[r.seat]}): ${r.code} — ${r.reason}; then ${r.outcome.replace('_', ' ')}`), rawText(r.response, undefined)),
