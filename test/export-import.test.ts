@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../arena/cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliCaptured } from './support/cli.js';
 import { startTestServer, type ChatRequestBody, type TestServer } from '../arena/llm/test-server.js';
 import { Store } from '../arena/store/store.js';
 import type { RunManifest } from '../arena/manifest/manifest.js';
@@ -19,20 +19,7 @@ import { strFromU8, unzipSync } from 'fflate';
  * results, and export → import gives the very same leaderboard. Bad input is one line, exit 2, nothing written.
  */
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
-  try {
-    process.exitCode = undefined;
-    return { code: await runCli(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const cli = runCliCaptured;
 
 function firstLegal(body: ChatRequestBody): { text: string; servedModel: string } {
   const prompt = body.messages?.at(-1)?.content ?? '';

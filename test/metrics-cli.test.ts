@@ -1,8 +1,8 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../arena/cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliCaptured } from './support/cli.js';
 import type { TraceEvent } from '../arena/trace/events.js';
 import { change, planTrace } from '../metrics/testing/plan-trace.js';
 import { syntheticTournament } from '../metrics/testing/tournament.js';
@@ -10,20 +10,7 @@ import { syntheticTournament } from '../metrics/testing/tournament.js';
 let dir = '';
 let traces = '';
 
-/** Runs the CLI in-process and captures what it writes. */
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
-  try {
-    const code = await runCli(args);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const cli = (...args: string[]): ReturnType<typeof runCliCaptured> => runCliCaptured(args);
 
 const jsonl = (matches: readonly (readonly TraceEvent[])[]): string => matches.flat().map((e) => JSON.stringify(e)).join('\n') + '\n';
 

@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../arena/cli/main.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliCaptured } from './support/cli.js';
 import { startTestServer, type ChatRequestBody, type TestServer } from '../arena/llm/test-server.js';
 import { traceBytes } from '../arena/manifest/compare.js';
 import { Store } from '../arena/store/store.js';
@@ -13,20 +13,7 @@ import { Store } from '../arena/store/store.js';
  * version) and a model that now reports another snapshot are warned about; leaderboards say where rows came from.
  */
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
-  try {
-    process.exitCode = undefined;
-    return { code: await runCli(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const cli = runCliCaptured;
 
 let snapshot = 'scripted-2026-01-01';
 function firstLegal(body: ChatRequestBody): { text: string; servedModel: string } {

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../arena/cli/main.js';
+import { runCliCaptured } from './support/cli.js';
 import { adaptiveDecider } from '../arena/cli/commands/adaptive.js';
 import { Store } from '../arena/store/store.js';
 import { checkTournamentConfig, type TournamentConfig } from '../arena/tournament/config.js';
@@ -34,21 +34,7 @@ function schedule(store: Store): string[] {
   return store.matches('adaptive').map((m) => `${m.match_key} ${m.status} ${m.winner}`);
 }
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
-  try {
-    process.exitCode = undefined;
-    const code = await runCli(args);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-    process.exitCode = undefined;
-  }
-}
+const cli = runCliCaptured;
 
 afterEach(() => vi.restoreAllMocks());
 
