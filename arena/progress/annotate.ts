@@ -4,6 +4,7 @@ import type { MoveMatchSpec, PlanMatchSpec, ProgressEvent, TraceEvent } from '..
 import { TraceFormatError } from '../trace/read.js';
 import { estimateProgress, type ProgressEstimate } from './estimate.js';
 import { planProgress } from './plan.js';
+import { movePositions } from './positions.js';
 import { mixedRng } from '../../games/core/rng.js';
 import type { Prover } from '../search/provers.js';
 import { UsageError } from '../errors.js';
@@ -33,16 +34,10 @@ function moveDrafts(events: readonly TraceEvent[], spec: MoveMatchSpec, matchId:
   const rules = resolveMoveGame(spec.game, spec.params).rules;
   const memo = new Map<string, number>();
   const out: Draft[] = [];
-  let state = rules.initial();
-  for (const event of events) {
-    if (event.type === 'game_end') state = rules.initial();
-    if (event.type !== 'move') continue;
-    const parsed = rules.parseAction(state, event.action);
-    if (!parsed.ok) throw new TraceFormatError(`match ${matchId}: move '${event.action}' (seq ${event.seq}) does not replay: ${parsed.reason}`);
+  for (const { event, state, action } of movePositions(rules, events, matchId)) {
     const rng = mixedRng(options.seed, matchId, event.seq);
-    out.push(draft(event.seq, event.round, estimateProgress(rules, state, parsed.action, options.prover, { rollouts: options.rollouts, rng, memo })));
+    out.push(draft(event.seq, event.round, estimateProgress(rules, state, action, options.prover, { rollouts: options.rollouts, rng, memo })));
     options.onStep?.(out.length);
-    state = rules.apply(state, parsed.action);
   }
   return out;
 }

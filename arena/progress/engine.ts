@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { resolveMoveGame } from '../games/registry.js';
 import { checkParams, numParam, parseAgentSpec } from '../spec/agent-spec.js';
 import type { MoveMatchSpec, ProgressEvent, TraceEvent } from '../trace/events.js';
-import { TraceFormatError } from '../trace/read.js';
+import { movePositions } from './positions.js';
 
 /** The default depth of engine annotation. */
 export const DEFAULT_PROVER_DEPTH = 8;
@@ -94,16 +94,10 @@ export class EngineProver {
 export async function engineMoveDrafts(events: readonly TraceEvent[], spec: MoveMatchSpec, matchId: string, prover: EngineProver, onStep?: (done: number) => void): Promise<Draft[]> {
   const rules = resolveMoveGame(spec.game, spec.params).rules;
   const out: Draft[] = [];
-  let state = rules.initial();
-  for (const event of events) {
-    if (event.type === 'game_end') state = rules.initial();
-    if (event.type !== 'move') continue;
-    const parsed = rules.parseAction(state, event.action);
-    if (!parsed.ok) throw new TraceFormatError(`match ${matchId}: move '${event.action}' (seq ${event.seq}) does not replay: ${parsed.reason}`);
-    const step = await prover.step(rules, state, parsed.action);
+  for (const { event, state, action } of movePositions(rules, events, matchId)) {
+    const step = await prover.step(rules, state, action);
     out.push({ type: 'progress', round: event.round, step: event.seq, prover: prover.spec.name, rollouts: 0, ...step });
     onStep?.(out.length);
-    state = rules.apply(state, parsed.action);
   }
   return out;
 }
