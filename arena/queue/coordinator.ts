@@ -114,8 +114,8 @@ export class QueueCoordinator implements RemotePlayer {
           queued = undefined;
         }
         queued ??= await unlessAborted(queue.add('match', data(job), { jobId: id, removeOnComplete: KEEP, removeOnFail: KEEP }), stop.signal);
-        const state = await unlessAborted(queued.getState(), stop.signal);
-        mark(id, state === 'active' ? 'running' : 'waiting');
+        // Waiting until the queue's events say a worker took it (a collected job goes straight to done).
+        if (!states.has(id)) mark(id, 'waiting');
         let trace: TraceEvent[];
         try {
           const result = await unlessAborted(queued.waitUntilFinished(events), stop.signal);
