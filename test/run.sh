@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything the test suite needs on a fresh machine (npm packages, Debian's Chromium for the browser
-# tests), then runs the whole suite and ends with a plain "N passed, N failed" line.
+# tests, Debian's redis-server for the queue tests), then runs the whole suite and ends with a plain
+# "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export ONNXRUNTIME_NODE_INSTALL=skip
@@ -13,6 +14,15 @@ if ! command -v chromium >/dev/null 2>&1; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "warning: could not install chromium; browser tests will fail"
   else
     echo "warning: chromium is missing and this user cannot install it (apt-get install chromium as root)"
+  fi
+fi
+
+# the distributed-tournament tests start Debian's redis-server (unless ARENA_TEST_REDIS_URL names a running one)
+if [ -z "${ARENA_TEST_REDIS_URL:-}" ] && ! command -v redis-server >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null) || echo "warning: could not install redis-server; the queue tests will fail"
+  else
+    echo "warning: redis-server is missing and this user cannot install it (apt-get install redis-server as root)"
   fi
 fi
 

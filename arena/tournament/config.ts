@@ -118,6 +118,11 @@ export const tournamentSchema = z
       .optional(),
     /** Rating settings: `prior` is the Bradley–Terry prior (virtual draws per agent; default 0, maximum likelihood). */
     ratings: z.object({ prior: z.number().min(0).max(1000).optional() }).strict().optional(),
+    /** Play the matches on queue workers (`arena worker`) over this Redis; the `--redis` flag overrides it. */
+    queue: z
+      .object({ redis: z.string({ error: 'expected a Redis URL such as redis://127.0.0.1:6379' }).regex(/^rediss?:\/\//, { error: 'expected a redis:// or rediss:// URL' }) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -178,6 +183,8 @@ export interface TournamentConfig {
   readonly budget?: BudgetCaps;
   /** Present only when the config sets it (so older configs keep their hash). */
   readonly ratings?: { readonly prior?: number };
+  /** Where queue workers take the matches from; not part of the run's identity (a run may move on or off the queue). */
+  readonly queue?: { readonly redis: string };
 }
 
 /** Validates a parsed config object once, at the edge; every problem is one line naming the source and path. */
@@ -259,6 +266,7 @@ export function checkTournamentConfig(value: unknown, source: string, defaultNam
     ...(anchor !== undefined ? { anchor } : {}),
     ...(c.budget !== undefined ? { budget: budgetCaps(c.budget) } : {}),
     ...(c.ratings?.prior !== undefined ? { ratings: { prior: c.ratings.prior } } : {}),
+    ...(c.queue !== undefined ? { queue: { redis: c.queue.redis } } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import { executeMatch, failureTrace, outcomeOf, type MatchJob } from './execute.
 import { checkAgents } from './check-agents.js';
 import { MatchPool } from './pool.js';
 import { createProgress, type ProgressState } from './progress.js';
+import type { MatchStates, RemotePlayer } from './remote.js';
 import { pairings, scheduleSets, scheduleTournament } from './schedule.js';
 
 export interface TournamentOptions {
@@ -31,6 +32,8 @@ export interface TournamentOptions {
   readonly decide?: AdaptiveDecide;
   /** Caps given as flags; each overrides the config's. */
   readonly budget?: Partial<BudgetCaps>;
+  /** Plays the matches elsewhere (e.g. queue workers on other machines); this process still records every result. */
+  readonly remote?: RemotePlayer;
 }
 
 /** Why a run stopped: recorded in the run's meta and told by the CLI's exit status. */
@@ -49,11 +52,11 @@ export interface TournamentResult {
 }
 
 /**
- * A stable hash of the config: a run resumes only under the same config. The budget and the adaptive schedule's
- * max_matches are left out: raising a cap and running again continues the same run.
+ * A stable hash of the config: a run resumes only under the same config. The budget, the queue and the adaptive
+ * schedule's max_matches are left out: raising a cap and running again continues the same run.
  */
 export function configHash(config: TournamentConfig): string {
-  const { budget: _budget, ...rest } = config;
+  const { budget: _budget, queue: _queue, ...rest } = config;
   const identity = rest.schedule.type === 'adaptive' ? { ...rest, schedule: { ...rest.schedule, maxMatches: undefined } } : rest;
   return createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 16);
 }
@@ -76,7 +79,7 @@ function spentSoFar(store: Store, runId: string, elapsedMs: number): Spent {
 }
 
 /** True when a match needs the network (LLM seats): those run in this thread under the endpoint limits. */
-function networkBound(job: MatchJob): boolean {
+export function networkBound(job: MatchJob): boolean {
   // `llm:...` as the seat's agent or nested anywhere in it, e.g. `prm:base=(llm:m),n=8`
   return job.spec.seats.some((s) => /(^|[(=,])llm(:|$)/.test(s.agent));
 }
@@ -151,7 +154,9 @@ export async function runTournament(config: TournamentConfig, options: Tournamen
       return { played, progress, stop };
     },
   );
-  store.setRunMeta(runId, { ...meta, elapsedMs: gate.elapsedMs(), stop: { ...stop, at: new Date().toISOString(), spent: gate.spent() } });
+  // A distributed run's live states (`queue`) describe it only while it runs.
+  const { queue: _live, ...kept } = meta;
+  store.setRunMeta(runId, { ...kept, elapsedMs: gate.elapsedMs(), stop: { ...stop, at: new Date().toISOString(), spent: gate.spent() } });
   store.setRunStatus(runId, stop.kind === 'completed' || stop.kind === 'target' ? 'completed' : stop.kind === 'budget' ? 'budget' : 'incomplete');
   return { runId, planned: store.counts(runId).total, played, progress, stop };
 }
@@ -181,7 +186,7 @@ export async function withManifest<T>(store: Store, runId: string, inputs: () =>
 export async function playPending(
   store: Store,
   runId: string,
-  options: Pick<TournamentOptions, 'env' | 'quiet' | 'signal' | 'workers'>,
+  options: Pick<TournamentOptions, 'env' | 'quiet' | 'signal' | 'workers' | 'remote'>,
   limits: { readonly workers?: number; readonly maxConcurrentMatches?: number } = {},
   gate?: BudgetGate,
 ): Promise<{ played: number; progress: ProgressState }> {
@@ -200,6 +205,15 @@ export async function playPending(
   const { state, reporter } = createProgress(counts.total, counts.total - pending.length, options.quiet ? { quiet: true } : {});
 
   const jobs: MatchJob[] = pending.map((m) => ({ key: m.match_key, family: m.family as 'plan' | 'move', spec: JSON.parse(m.spec_json) as MatchJob['spec'] }));
+  if (options.remote) {
+    try {
+      const played = await playRemote(store, runId, jobs, options.remote, options.env, signal, gate, (events) => reporter.update(outcomeOf(events)), (s) => reporter.states(s));
+      return { played, progress: state };
+    } finally {
+      for (const source of sources) source.removeEventListener('abort', forward);
+      reporter.stop();
+    }
+  }
   const cpuJobs = jobs.filter((j) => !networkBound(j));
   const netJobs = jobs.filter(networkBound);
   const record = (job: MatchJob, events: TraceEvent[]): MatchOutcome => {
@@ -270,4 +284,50 @@ export async function playPending(
     await pool?.close();
   }
   return { played, progress: state };
+}
+
+/**
+ * Plays a run's pending matches through a remote player (queue workers) and records each as it comes back, in one
+ * transaction, here: this process stays the store's only writer. Matches by state go to the progress bar and, for
+ * `arena serve`, to the run's meta (`queue`, at most once a second, and dropped when the run ends).
+ */
+async function playRemote(
+  store: Store,
+  runId: string,
+  jobs: readonly MatchJob[],
+  remote: RemotePlayer,
+  env: AgentEnv,
+  signal: AbortSignal | undefined,
+  gate: BudgetGate | undefined,
+  update: (events: TraceEvent[]) => void,
+  states: (s: MatchStates) => void,
+): Promise<number> {
+  let played = 0;
+  let lastWrite = 0;
+  let latest: MatchStates | undefined;
+  const writeStates = (force: boolean): void => {
+    if (latest === undefined || (!force && Date.now() - lastWrite < 1000)) return;
+    lastWrite = Date.now();
+    const meta = JSON.parse(store.getRun(runId)?.meta_json ?? '{}') as Record<string, unknown>;
+    store.setRunMeta(runId, { ...meta, queue: { ...latest, at: new Date().toISOString() } });
+  };
+  await remote.play(runId, jobs, env, {
+    ...(signal ? { signal } : {}),
+    admit: () => !gate || gate.tryStart(),
+    record: (job, events) => {
+      const outcome = outcomeOf(events);
+      store.recordMatch(runId, job.key, outcome, events);
+      played++;
+      update(events);
+      gate?.finish(outcome);
+    },
+    release: () => gate?.finish(undefined),
+    states: (s) => {
+      latest = s;
+      states(s);
+      writeStates(false);
+    },
+  });
+  writeStates(true);
+  return played;
 }

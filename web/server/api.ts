@@ -16,11 +16,12 @@ function list(values: readonly string[]): string {
 
 /**
  * The site's data, one method per API resource. The HTTP server calls `handle`; the static export calls the
- * methods directly, so both serve the same JSON. Run metadata is read once: the store does not change while the
- * site is served.
+ * methods directly, so both serve the same JSON. Run metadata is read again only when the runs table changed (a live
+ * distributed run updates its states).
  */
 export class Api {
   private runList: RunInfo[] | undefined;
+  private runStamp: string | undefined;
 
   constructor(
     readonly store: ReadStore,
@@ -28,6 +29,10 @@ export class Api {
   ) {}
 
   runs(): RunsResponse {
+    // A live distributed run rewrites its states (`queue`) while the site is served: re-read when the runs changed.
+    const stamp = this.store.runsStamp();
+    if (stamp !== this.runStamp) this.runList = undefined;
+    this.runStamp = stamp;
     this.runList ??= this.store.runs();
     return { runs: this.runList };
   }

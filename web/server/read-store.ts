@@ -4,7 +4,7 @@ import { PACKAGE_VERSION } from '../../arena/manifest/version.js';
 import { existsSync } from 'node:fs';
 import { decodeTrace, Store, type MatchRow, type RunRow } from '../../arena/store/store.js';
 import type { TraceEvent } from '../../arena/trace/events.js';
-import { MATCH_STATUSES, type MatchPage, type MatchQuery, type MatchStatus, type MatchSummary, type RegressionMeta, type RunInfo } from '../shared/api.js';
+import { MATCH_STATUSES, type MatchPage, type MatchQuery, type MatchStatus, type MatchSummary, type QueueStates, type RegressionMeta, type RunInfo } from '../shared/api.js';
 import { regressionMetaOf } from './regression-meta.js';
 
 /** Where a trace sits in a run's planned order. */
@@ -42,6 +42,18 @@ function summaryOf(r: SummaryRow): MatchSummary {
     wallMs: r.wall_ms,
     finishedAt: r.finished_at,
   };
+}
+
+/** The live states of a distributed run (`queue` in its meta, while its status is 'running'). */
+function queueOf(row: RunRow): { queue?: QueueStates } {
+  if (row.status !== 'running') return {};
+  try {
+    const q = (JSON.parse(row.meta_json) as { queue?: Partial<QueueStates> }).queue;
+    const n = (v: unknown): number => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0);
+    return q === undefined || typeof q.at !== 'string' ? {} : { queue: { waiting: n(q.waiting), running: n(q.running), done: n(q.done), failed: n(q.failed), at: q.at } };
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -84,7 +96,14 @@ export class ReadStore {
       agents,
       regression,
       ...this.manifestOf(row, agents),
+      ...queueOf(row),
     };
+  }
+
+  /** Changes whenever a run is added or updated (a live distributed run updates its states about once a second). */
+  runsStamp(): string {
+    const r = this.store.db.prepare(`SELECT COUNT(*) AS n, MAX(updated_at) AS t FROM runs`).get() as { n: number; t: string | null };
+    return `${r.n}@${r.t ?? ''}`;
   }
 
   /** The stored manifest (validated; null when absent or unreadable) and each agent's provenance notes. */

@@ -65,6 +65,17 @@ export interface RunInfo {
   readonly manifest: unknown;
   /** Agent → where its row's data came from when not fresh and local (cached replies, another arena version, imported). */
   readonly provenance: Readonly<Record<string, readonly string[]>>;
+  /** A distributed run while it is live (`arena tournament --redis`): its matches by state, as of `at`. */
+  readonly queue?: QueueStates;
+}
+
+/** Matches of a live distributed run by state, as its coordinator last wrote them. */
+export interface QueueStates {
+  readonly waiting: number;
+  readonly running: number;
+  readonly done: number;
+  readonly failed: number;
+  readonly at: string;
 }
 
 export interface RunsResponse {

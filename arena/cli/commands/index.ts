@@ -25,6 +25,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'import', description: 'load an exported run (arena export --format jsonl or parquet) into a results store, to re-score and view it; or game records (e.g. a PGN file) as match traces with --out', load: async () => (await import('./import.js')).registerImport },
   { name: 'reproduce', description: "re-run a run from its manifest (a run of the store, or an export's manifest.json), warn about every difference in setup, and compare the traces", load: async () => (await import('./reproduce.js')).registerReproduce },
   { name: 'tournament', description: 'run a tournament from a YAML/JSON config into the results store; re-running resumes it', load: async () => (await import('./tournament.js')).registerTournament },
+  { name: 'worker', description: 'play match jobs from Redis for tournaments run with --redis, on this or any machine (holds no store)', load: async () => (await import('./worker.js')).registerWorker },
   { name: 'leaderboard', description: 'print the leaderboard of a stored run (default: the newest)', load: async () => (await import('./leaderboard.js')).registerLeaderboard },
   { name: 'runs', description: 'list the runs in the results store', load: async () => (await import('./leaderboard.js')).registerRuns },
   { name: 'regress', description: "play a candidate on a baseline run's seeds and opponents; exit 1 on a regression", load: async () => (await import('./regress.js')).registerRegress },

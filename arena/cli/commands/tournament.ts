@@ -14,6 +14,7 @@ import { adaptiveDecider } from './adaptive.js';
 import { addBudgetOptions, checkBudgetFlags, type BudgetFlags } from './budget-options.js';
 import { incompleteSummary, interruptOnSignals } from './run-status.js';
 import { runProvenance, withProvenance } from './manifest-show.js';
+import { QueueCoordinator } from '../../queue/coordinator.js';
 
 export interface BoardOptions {
   format: string;
@@ -60,9 +61,10 @@ export function registerTournament(program: Command): void {
       .option('--store <file>', 'results store (SQLite)', DEFAULT_STORE)
       .option('--models <file>', `model endpoint definitions (default: the config's models:, else ${DEFAULT_MODELS_PATH} if present)`)
       .option('--workers <n>', 'worker threads for built-in agents (default: number of cores)')
+      .option('--redis <url>', "play the matches on queue workers (arena worker) over this Redis; this process records the results (default: the config's queue.redis)")
       .option('--quiet', 'no progress output'),
   );
-  addBudgetOptions(cmd).action(async (file: string, opts: BoardOptions & BudgetFlags & { store: string; models?: string; workers?: string; quiet?: boolean }) => {
+  addBudgetOptions(cmd).action(async (file: string, opts: BoardOptions & BudgetFlags & { store: string; models?: string; workers?: string; redis?: string; quiet?: boolean }) => {
     const board = checkBoardOptions(opts);
     const budget = checkBudgetFlags(opts);
     const config = loadTournamentConfig(file);
@@ -71,6 +73,9 @@ export function registerTournament(program: Command): void {
     if (adaptive?.warning !== undefined) process.stderr.write(`Note: ${adaptive.warning}.\n`);
     const workers = opts.workers === undefined ? undefined : Number(opts.workers);
     if (workers !== undefined && (!Number.isInteger(workers) || workers < 1 || workers > 256)) throw new UsageError(`--workers must be a whole number in [1, 256], got '${opts.workers}'`);
+    // Redis must answer before the store is even created: an unreachable queue writes nothing.
+    const redis = opts.redis ?? config.queue?.redis;
+    const remote = redis === undefined ? undefined : await QueueCoordinator.connect({ url: redis, log: (line) => process.stderr.write(`${line}\n`) });
     const store = new Store(opts.store);
     try {
       const env = await agentEnv(config, store, opts.models);
@@ -78,7 +83,7 @@ export function registerTournament(program: Command): void {
       const stop = interruptOnSignals(controller);
       let result;
       try {
-        result = await runTournament(config, { store, env, signal: controller.signal, budget, ...(decide ? { decide } : {}), ...(workers !== undefined ? { workers } : {}), ...(opts.quiet ? { quiet: true } : {}) });
+        result = await runTournament(config, { store, env, signal: controller.signal, budget, ...(decide ? { decide } : {}), ...(workers !== undefined ? { workers } : {}), ...(remote ? { remote } : {}), ...(opts.quiet ? { quiet: true } : {}) });
       } finally {
         stop();
       }

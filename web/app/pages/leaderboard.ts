@@ -39,7 +39,7 @@ export async function leaderboardPage(ctx: PageContext): Promise<void> {
   );
   const charts = el('section', { class: 'charts', id: 'charts' });
   append(ctx.root, 
-    heading(`Leaderboard — ${run.name}`, `${run.kind} run, ${run.counts.completed} of ${run.counts.total} matches completed, ${run.counts.errors} errors; ${game === ALL_GAMES ? 'all games' : game}`),
+    heading(`Leaderboard — ${run.name}`, `${run.kind} run, ${run.counts.completed} of ${run.counts.total} matches completed, ${run.counts.errors} errors; ${game === ALL_GAMES ? 'all games' : game}${run.queue ? `; live on queue workers: ${run.queue.waiting} waiting, ${run.queue.running} running, ${run.queue.done} done, ${run.queue.failed} failed (as of ${run.queue.at})` : ''}`),
     controls,
     el('div', { class: 'table-wrap' }, boardTable(board.rows, run.id)),
     notes,
