@@ -361,6 +361,9 @@ describe('replay viewer', () => {
     const detail = await api<MatchDetail>(`api/match?${new URLSearchParams({ run: RUNS.moves, key })}`);
     const moves = (detail.events ?? []).filter((e) => e['type'] === 'move');
     expect(await page.textContent('.action-given')).toBe(String(moves[0]?.['action']));
+    // The header names the action exactly as the agent gave it, when that differs from the move's text.
+    const given = (moves[0]?.['response'] as { action?: unknown } | undefined)?.action;
+    if (given !== undefined && String(given) !== moves[0]?.['action']) expect(await page.textContent('#move-head')).toContain(`(given as ${JSON.stringify(given)})`);
     expect(await page.$$eval('#move-board td.last-move', (c) => c.length)).toBe(1);
     expect(await page.$$('.board-with-moves #move-list')).toHaveLength(1);
     expect(await page.$$('.board-with-moves .reply-col')).toHaveLength(1);

@@ -78,6 +78,13 @@ export function moveList(
   );
 }
 
+/** How the agent gave a direct JSON action, when that differs from the move's text (e.g. an index for a column). */
+function givenText(given: unknown, action: string): string {
+  if (given === undefined) return '';
+  const text = typeof given === 'string' ? given : JSON.stringify(given);
+  return text === action ? '' : ` (given as ${text})`;
+}
+
 /** One move: the board after it beside the game's move list and the model's reply, who played what, rejected answers. */
 export function moveStepView(step: MoveStep, seats: readonly [string, string], board: MoveBoard | undefined, progress: ReadonlyMap<number, ProgressEvent>, list: HTMLElement | null = null): HTMLElement {
   const m = step.move;
@@ -97,6 +104,7 @@ export function moveStepView(step: MoveStep, seats: readonly [string, string], b
           `Game ${m.gameIndex + 1}, ply ${m.round + 1}: ${seats[m.seat]} (seat ${m.seat}, ${m.player === 0 ? 'first' : 'second'} player) plays `,
           el('code', { class: 'action-given' }, m.action),
           board?.notation !== undefined && board.notation !== m.action ? ` (${board.notation} in the game's notation)` : '',
+          givenText(m.response?.action, m.action),
           ' ',
           progressBadge(progress.get(m.seq)),
         )

@@ -18,7 +18,8 @@ export function planOverview(steps: readonly PlanStep[], ctx: PlanContext, go: (
     if (!b) return [];
     const label: RevisionLabel | undefined = ctx.revisions.find((r) => r.battle === b.battle);
     const winner = b.winner === null ? 'draw' : `${seatName(ctx, b.winner)} wins`;
-    const revision = b.revisedBy === null ? 'initial plans' : `${ctx.seats[b.revisedBy] ?? '?'} revised: ${label ? revisionWords(label).join(', ') : 'not labelled'}`;
+    const who = b.revisedBy === null ? '' : (ctx.seats[b.revisedBy] ?? '?');
+    const revision = b.revisedBy === null ? 'initial plans' : !label ? `${who} asked to revise (not labelled)` : label.revised ? `${who} revised: ${revisionWords(label).join(', ')}` : `${who} kept the plan: unchanged`;
     const cls = `${b.winner === null ? 'draw' : `win-${b.winner}`}${label ? (label.revised ? ' revised' : ' unchanged') : ''}`;
     return [chip(i, cls, `Battle ${b.battle}: ${winner}; ${revision}`, [`Battle ${b.battle}`, winner, revision], go)];
   });

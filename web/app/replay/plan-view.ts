@@ -25,7 +25,7 @@ export function seatName(ctx: PlanContext, side: number): string {
 export function revisionWords(r: RevisionLabel): string[] {
   if (!r.revised) return ['unchanged'];
   const words = [r.success ? 'success' : null, r.harmful ? 'harmful' : null, r.unforced ? 'unforced' : null].filter((w): w is string => w !== null);
-  return words.length ? words : ['revised, no score change'];
+  return words.length ? words : ['no score change'];
 }
 
 function winnerText(b: RoundResultEvent, ctx: PlanContext): string {
