@@ -93,10 +93,10 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: the browser tests need it (apt-get install chromium, or set CHROMIUM_PATH)`);
   const [built, assets] = await Promise.all([buildFixture(), buildSiteAssets()]);
   fixture = built;
-  // A run long enough to page through (two pages of 50 rows and more).
+  // A run long enough to page through (more than two full pages of 50 rows).
   const store = new Store(fixture.storePath);
   try {
-    const paged = checkTournamentConfig({ name: PAGED, seed: 9, games: [{ id: 'tic-tac-toe', games: 1 }], agents: { random: 'random', greedy: 'greedy' }, repetitions: 32 }, 'fixture', PAGED);
+    const paged = checkTournamentConfig({ name: PAGED, seed: 9, games: [{ id: 'tic-tac-toe', games: 1 }], agents: { random: 'random', greedy: 'greedy' }, repetitions: 55 }, 'fixture', PAGED);
     await runTournament(paged, { store, env: {}, quiet: true, workers: 1 });
   } finally {
     store.close();
@@ -381,6 +381,14 @@ describe('replay viewer', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'replay-board-game.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
+    // The static export inflates the compressed trace and shows the same board.
+    const local = await open(`${pathToFileURL(join(out, 'full', 'index.html')).href}${matchHash(RUNS.moves, key)}`);
+    await ready(local.page, 'match');
+    expect(await local.page.textContent('.action-given')).toBe(String(moves[0]?.['action']));
+    expect(await local.page.$$eval('#move-board td.last-move', (c) => c.length)).toBe(1);
+    expect(await local.page.$$eval('#move-list li', (lis) => lis.length)).toBe(entries);
+    expect(local.problems).toEqual([]);
+    await local.page.close();
   });
 
   it('downloads the trace as JSONL, from the server and from the static export', async () => {
