@@ -8,7 +8,7 @@ export { METRIC_IDS, PROCESS_SCORE, RATIO_METRICS, processScore, resolveMetricId
 export { DEFAULT_WEIGHTS, type Estimate, type ExcludedCounts, type MetricsOptions, type ProcessWeights } from './types.js';
 export { extractRecords, exclusionReason, type Extraction } from './steps/extract.js';
 export { S, STAT_COUNT, type AgentMatchRecord } from './steps/record.js';
-export { planRecords } from './steps/plan.js';
+export { planRecords, planRevisions, type RevisionClass } from './steps/plan.js';
 export { moveRecords } from './steps/move.js';
 export { correlate, pearsonPValue, type Correlation } from './stats/correlation.js';
 export { wilsonInterval, percentileInterval } from './stats/intervals.js';

@@ -177,7 +177,7 @@ describe('GET /api/matches', () => {
     }
   });
 
-  it('filters by game, agent and status exactly as the static export’s client-side query does', async () => {
+  it('filters by game, agent and status and sorts exactly as the static export’s client-side query does', async () => {
     const store = new ReadStore(fixture.storePath);
     try {
       const cases = [
@@ -186,6 +186,9 @@ describe('GET /api/matches', () => {
         { run: RUNS.llm, status: 'error' as const },
         { run: RUNS.llm, agent: 'hostile', status: 'completed' as const },
         { run: RUNS.moves, game: 'tic-tac-toe@1', agent: 'greedy' },
+        { run: RUNS.llm, sort: 'tokens' as const },
+        { run: RUNS.llm, sort: 'newest' as const, status: 'completed' as const },
+        { run: RUNS.main, sort: 'wall' as const, agent: 'counter', offset: 2, limit: 7 },
       ];
       for (const c of cases) {
         const page = await json<MatchPage>(`/api/matches?${q(c)}`);
@@ -200,7 +203,7 @@ describe('GET /api/matches', () => {
   });
 
   it('refuses bad parameters with a 400 and a JSON message', async () => {
-    const bad = ['limit=201', 'limit=0', 'limit=abc', 'offset=-1', 'offset=99999999999', 'status=won', 'colour=red', 'limit=5&limit=6', `agent=${'a'.repeat(201)}`];
+    const bad = ['limit=201', 'limit=0', 'limit=abc', 'offset=-1', 'offset=99999999999', 'status=won', 'sort=best', 'colour=red', 'limit=5&limit=6', `agent=${'a'.repeat(201)}`];
     for (const query of bad) {
       const res = await raw(`/api/matches?${query}`);
       expect(res.status, query).toBe(400);

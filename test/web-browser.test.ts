@@ -188,14 +188,16 @@ describe('replay viewer', () => {
     await ready(page, 'match');
     expect(await page.textContent('#step-label')).toBe('Step 1 of 2');
     expect(await page.$$eval('#td-grid tr', (rows) => rows.length)).toBe(6);
-    expect(await page.$$eval('#td-grid td.human, #td-grid td.demon', (cells) => cells.length)).toBeGreaterThan(0);
-    const lastFrame = await page.textContent('#td-time');
+    const firstFrame = await page.textContent('#td-time');
+    expect(firstFrame).toMatch(/^t = 0\.0 s \(keyframe 1 of/);
     await page.$eval('#td-slider', (s) => {
-      (s as HTMLInputElement).value = '0';
+      (s as HTMLInputElement).value = (s as HTMLInputElement).max;
       s.dispatchEvent(new Event('input'));
     });
-    expect(await page.textContent('#td-time')).not.toBe(lastFrame);
-    expect(await page.textContent('#td-time')).toMatch(/keyframe 1 of/);
+    expect(await page.textContent('#td-time')).not.toBe(firstFrame);
+    expect(await page.textContent('#td-time')).toMatch(/side wins/);
+    expect(await page.$$eval('#td-grid td.human, #td-grid td.demon', (cells) => cells.length)).toBeGreaterThan(0);
+
 
     const texts = await page.$$eval('pre.model-text', (pres) => pres.map((p) => p.textContent ?? ''));
     expect(texts.some((t) => t.includes(HOSTILE_TEXT))).toBe(true);
@@ -238,7 +240,7 @@ describe('replay viewer', () => {
     await page.click('#matches tbody tr:first-child a.replay-link');
     await ready(page, 'match');
     expect(await page.textContent('#step-label')).toMatch(/^Step 1 of \d+$/);
-    const marks = () => page.$$eval('#move-board td.x, #move-board td.o', (cells) => cells.length);
+    const marks = () => page.$$eval('#move-board td.side-0, #move-board td.side-1', (cells) => cells.length);
     expect(await marks()).toBe(1);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');

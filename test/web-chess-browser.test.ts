@@ -96,6 +96,12 @@ describe('chess replay', () => {
     expect(second).not.toEqual(firstLit);
     const blackTo = (await Promise.all(second.map((n) => cell(n ?? '')))).map((c) => c?.[1]).filter((t) => t !== '');
     expect(blackTo[0]).toMatch(/^[♚♛♜♝♞♟]$/);
+    // Each move-list entry jumps the board to its ply.
+    await page.click('#move-list li:nth-child(3) .move-jump');
+    expect(await page.textContent('#step-label')).toMatch(/^Step 3 of/);
+    expect(await page.textContent('#move-list li.current .move-san')).toBe(entries[2]?.san);
+    await page.click('#move-list li:nth-child(1) .move-jump');
+    expect(await lit()).toEqual(firstLit);
     await page.screenshot({ path: resolve('test-artifacts', 'replay-chess.png'), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();

@@ -1,6 +1,7 @@
 import type { BoardStatus, MoveGame } from '../core/move-game.js';
 import { ConnectFourBoard, connectsFour } from './bitboard.js';
 import { connectFourHeuristic } from './heuristic.js';
+import { connectFourGrid } from './grid.js';
 import { columnName, parseColumn } from './notation.js';
 import { connectFourRules, renderConnectFour } from './text.js';
 import { connectFourTensor } from './encode.js';
@@ -91,6 +92,7 @@ export function createConnectFour(params: ConnectFourParams = CONNECT_FOUR_DEFAU
       }
       return { ok: true, action: parsed.col };
     },
+    boardGrid: connectFourGrid,
     renderBoard: (state) => renderConnectFour(rows, cols, (r, c) => (((state.discs[0][r] ?? 0) >> c) & 1 ? 0 : ((state.discs[1][r] ?? 0) >> c) & 1 ? 1 : -1)),
     rulesText: () => connectFourRules(rows, cols),
     key: (state) => `${state.discs[0].join(',')}/${state.discs[1].join(',')}`,

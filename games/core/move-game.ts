@@ -71,6 +71,8 @@ export interface BoardGrid {
   readonly highlight: readonly (readonly [number, number])[];
   /** Optional per-cell class hints by label (e.g. 'white' / 'black' pieces), same shape as `cells`. */
   readonly sides?: readonly (readonly (0 | 1 | null)[])[];
+  /** [row, column] of the cells of a completed winning line (connection games), when the position has one. */
+  readonly line?: readonly (readonly [number, number])[];
 }
 
 /** One game as a record holds it: its headers, the game parameters it starts from, and its actions in order. */

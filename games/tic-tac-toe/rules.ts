@@ -1,5 +1,6 @@
 import type { MoveGame } from '../core/move-game.js';
 import { CELLS, LINES, TicTacToeBoard, statusOf } from './board.js';
+import { ticTacToeGrid } from './grid.js';
 import { cellName, parseCell } from './notation.js';
 import { renderTicTacToe, ticTacToeRules } from './text.js';
 
@@ -78,5 +79,6 @@ export function createTicTacToe(): MoveGame<TicTacToeState, number> {
     key: (state) => `${state.marks[0]}.${state.marks[1]}`,
     board: (state) => new TicTacToeBoard(state.marks[0], state.marks[1], state.ply),
     heuristic,
+    boardGrid: ticTacToeGrid,
   };
 }

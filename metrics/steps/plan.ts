@@ -30,6 +30,53 @@ function isRevised(op: Opportunity): boolean {
   return op.submitted.changed ?? op.submitted.canonical !== op.replaced.canonical;
 }
 
+/** How the metrics count one revision opportunity (METRICS.md): the labels of CSR, the harmful and unforced rates. */
+export interface RevisionClass {
+  readonly side: SideIndex;
+  /** The evaluated battle (the one played after the revision request). */
+  readonly battle: number;
+  /** The side had won the battle before the request. */
+  readonly afterWin: boolean;
+  /** The accepted plan differs from the plan in force; when false every label below is false ("unchanged"). */
+  readonly revised: boolean;
+  /** Counted as a successful revision: the side's score rose, or a violation of the replaced plan went away. */
+  readonly success: boolean;
+  /** Counted as harmful: the side's score fell. */
+  readonly harmful: boolean;
+  /** Counted as unforced: revised after winning the previous battle. */
+  readonly unforced: boolean;
+  /** Score after minus score before. */
+  readonly delta: number;
+}
+
+function classifyOpportunity(op: Opportunity, side: SideIndex): RevisionClass {
+  const s0 = op.before.scores[side];
+  const s1 = op.after.scores[side];
+  const afterWin = op.before.winner === side;
+  const revised = isRevised(op);
+  return {
+    side,
+    battle: op.after.battle,
+    afterWin,
+    revised,
+    success: revised && (s1 > s0 || removesViolation(op.replaced, op.submitted)),
+    harmful: revised && s1 < s0,
+    unforced: revised && afterWin,
+    delta: s1 - s0,
+  };
+}
+
+/**
+ * Every revision opportunity of a plan-game trace (both sides, in battle order), labelled exactly as the metrics
+ * count it. Throws TraceFormatError on a trace the metrics cannot read.
+ */
+export function planRevisions(events: readonly TraceEvent[]): RevisionClass[] {
+  const start = events[0];
+  if (start?.type !== 'match_start' || start.spec.family !== 'plan') throw new TraceFormatError('not a plan-game trace');
+  const { opportunities } = walk(events, start.matchId);
+  return ([0, 1] as const).flatMap((side) => opportunities[side].map((op) => classifyOpportunity(op, side))).sort((x, y) => x.battle - y.battle);
+}
+
 /** Walks a completed plan-game trace once; returns each side's opportunities, battles and submissions. */
 function walk(events: readonly TraceEvent[], matchId: string) {
   const subs: [PlanSubmissionEvent[], PlanSubmissionEvent[]] = [[], []];
@@ -89,16 +136,16 @@ export function planRecords(events: readonly TraceEvent[]): AgentMatchRecord[] {
       bump(stats, S.evalBudgetN);
       if (op.after.costs[side] > op.after.budgets[side]) bump(stats, S.evalOver);
       bump(stats, S.opp);
-      const afterWin = op.before.winner === side;
-      if (afterWin) bump(stats, S.oppAfterWin);
-      if (!isRevised(op)) continue;
+      const c = classifyOpportunity(op, side);
+      if (c.afterWin) bump(stats, S.oppAfterWin);
+      if (!c.revised) continue;
       bump(stats, S.revised);
-      if (afterWin) bump(stats, S.revisedAfterWin);
+      if (c.unforced) bump(stats, S.revisedAfterWin);
       bump(stats, S.successN);
-      if (s1 > s0 || removesViolation(op.replaced, op.submitted)) bump(stats, S.success);
+      if (c.success) bump(stats, S.success);
       bump(stats, S.deltaN);
       bump(stats, S.deltaSum, s1 - s0);
-      if (s1 < s0) bump(stats, S.harmful);
+      if (c.harmful) bump(stats, S.harmful);
     }
     stats[S.evalN] = evaluated.length;
     stats[S.evalScore] = evaluated.reduce((a, b) => a + b, 0);

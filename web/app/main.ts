@@ -21,6 +21,7 @@ const PAGES: Record<PageName, (ctx: PageContext) => Promise<void>> = {
 const source = createSource();
 let leave: (() => void)[] = [];
 let generation = 0;
+let shownHash: string | null = null;
 
 function nav(): void {
   const nav = document.getElementById('nav');
@@ -42,6 +43,10 @@ async function render(): Promise<void> {
   const ctx: PageContext = { root: page, source, params: route.params, onLeave: (fn) => leave.push(fn) };
   // The new page's node goes in at once (empty: the stylesheet shows "Loading…") and fills when its data is in.
   replace(root, page);
+  // A new page starts at its top (a static page would otherwise keep the old scroll position, e.g. on Next); a
+  // page drawn again in place (a live page refreshing itself) keeps it.
+  if (window.location.hash !== shownHash) window.scrollTo(0, 0);
+  shownHash = window.location.hash;
   try {
     await PAGES[route.page](ctx);
   } catch (err) {

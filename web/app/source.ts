@@ -1,4 +1,4 @@
-import type { AgentResponse, LeaderboardResponse, MatchDetail, MatchPage, MatchQuery, MatchSummary, RunsResponse } from '../shared/api.js';
+import { LIMITS, type AgentResponse, type LeaderboardResponse, type MatchDetail, type MatchPage, type MatchQuery, type MatchSummary, type RunsResponse } from '../shared/api.js';
 import { queryMatches } from '../shared/match-query.js';
 
 /** Where the page's data comes from: the local server's API, or the files of a static export. */
@@ -11,6 +11,18 @@ export interface Source {
   matches(q: MatchQuery): Promise<MatchPage>;
   /** Null when a static export holds no trace for the match. */
   match(run: string, key: string): Promise<MatchDetail | null>;
+  /** Which matches have a replay to show: played and (static export) with an exported trace. */
+  replayable(run: string): Promise<(m: MatchSummary) => boolean>;
+}
+
+/** Every row of a match-list query (all pages), for downloads. */
+export async function allMatches(source: Source, q: Omit<MatchQuery, 'offset' | 'limit'>): Promise<MatchSummary[]> {
+  const rows: MatchSummary[] = [];
+  for (;;) {
+    const page = await source.matches({ ...q, offset: rows.length, limit: LIMITS.pageMax });
+    rows.push(...page.matches);
+    if (page.matches.length === 0 || rows.length >= page.total) return rows;
+  }
 }
 
 interface StaticManifest {
@@ -18,7 +30,22 @@ interface StaticManifest {
   readonly leaderboard: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly agent: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly matches: Readonly<Record<string, string>>;
-  readonly match: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Run id → data file of { match key → match file }. */
+  readonly traces: Readonly<Record<string, string>>;
+}
+
+/** A match file of the export: the trace still gzip-compressed (base64), as the store keeps it. */
+interface CompactMatch extends Omit<MatchDetail, 'events'> {
+  readonly traceGzip: string;
+}
+
+/** Inflates an exported trace in the browser (DecompressionStream; no network, so it works from file://). */
+async function inflateTrace(base64: string): Promise<Readonly<Record<string, unknown>>[]> {
+  const bin = atob(base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const text = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+  return text === '' ? [] : text.split('\n').map((line) => JSON.parse(line) as Readonly<Record<string, unknown>>);
 }
 
 declare global {
@@ -51,10 +78,13 @@ class HttpSource implements Source {
     return this.get('agent', { run, agent });
   }
   matches(q: MatchQuery): Promise<MatchPage> {
-    return this.get('matches', { run: q.run, game: q.game, agent: q.agent, status: q.status, offset: q.offset, limit: q.limit });
+    return this.get('matches', { run: q.run, game: q.game, agent: q.agent, status: q.status, sort: q.sort, offset: q.offset, limit: q.limit });
   }
   match(run: string, key: string): Promise<MatchDetail | null> {
     return this.get('match', { run, key });
+  }
+  replayable(): Promise<(m: MatchSummary) => boolean> {
+    return Promise.resolve((m) => m.status !== 'planned');
   }
 }
 
@@ -102,9 +132,20 @@ class StaticSource implements Source {
     const data = await loadData<{ matches: MatchSummary[] }>(file);
     return queryMatches(data.matches, q);
   }
-  match(run: string, key: string): Promise<MatchDetail | null> {
-    const file = this.manifest.match[run]?.[key];
-    return file ? loadData(file) : Promise.resolve(null);
+  private traces(run: string): Promise<Readonly<Record<string, string>>> {
+    const file = this.manifest.traces[run];
+    return file ? loadData(file) : Promise.resolve({});
+  }
+  async match(run: string, key: string): Promise<MatchDetail | null> {
+    const traces = await this.traces(run);
+    const file = Object.hasOwn(traces, key) ? traces[key] : undefined;
+    if (!file) return null;
+    const { traceGzip, ...rest } = await loadData<CompactMatch>(file);
+    return { ...rest, events: await inflateTrace(traceGzip) };
+  }
+  async replayable(run: string): Promise<(m: MatchSummary) => boolean> {
+    const traces = await this.traces(run);
+    return (m) => m.status !== 'planned' && Object.hasOwn(traces, m.key);
   }
 }
 

@@ -68,8 +68,8 @@ export async function computeRunAggregate(store: ReadStore, run: string, options
 }
 
 /**
- * Run aggregates, computed once per run and kept (the store is read-only while the server runs, so they never go
- * stale). Concurrent requests for a run share one computation; at most `maxRuns` are kept, least recently used
+ * Run aggregates, computed once per run and kept until `invalidate` (the server drops a run's entry when the
+ * store watch sees its matches change). Concurrent requests for a run share one computation; at most `maxRuns` are kept, least recently used
  * dropped first. Once a run's aggregate is in, its per-game leaderboards are computed in the background, one per
  * turn of the event loop.
  */
@@ -109,6 +109,12 @@ export class AggregateCache {
       this.filled.delete(oldest);
     }
     return pending;
+  }
+
+  /** Drops a run's aggregate (its matches changed); the next request computes it afresh. */
+  invalidate(run: string): void {
+    this.entries.delete(run);
+    this.filled.delete(run);
   }
 
   /** Settles once a run's aggregate and (unless turned off) all its per-game leaderboards are computed. */

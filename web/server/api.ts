@@ -16,8 +16,9 @@ function list(values: readonly string[]): string {
 
 /**
  * The site's data, one method per API resource. The HTTP server calls `handle`; the static export calls the
- * methods directly, so both serve the same JSON. Run metadata is read again only when the runs table changed (a live
- * distributed run updates its states).
+ * methods directly, so both serve the same JSON. Run metadata and aggregates are kept until `refresh` says a run
+ * changed (the server watches the store for tournaments writing to it);
+ * the run list is also re-read when the runs table changed (a live distributed run updates its states).
  */
 export class Api {
   private runList: RunInfo[] | undefined;
@@ -35,6 +36,13 @@ export class Api {
     this.runStamp = stamp;
     this.runList ??= this.store.runs();
     return { runs: this.runList };
+  }
+
+  /** Forgets what it read of the given runs (and the run list), after the store changed under them. */
+  refresh(changed: readonly string[]): void {
+    if (changed.length === 0) return;
+    this.runList = undefined;
+    for (const run of changed) this.aggregates.invalidate(run);
   }
 
   /** A run by id or name; the newest run when none is given. Unknown runs are 404s. */
@@ -95,13 +103,14 @@ export class Api {
     };
   }
 
-  matches(q: { run?: string | undefined; game?: string | undefined; agent?: string | undefined; status?: MatchQuery['status'] | undefined; offset?: number | undefined; limit?: number | undefined }): MatchPage {
+  matches(q: { run?: string | undefined; game?: string | undefined; agent?: string | undefined; status?: MatchQuery['status'] | undefined; sort?: MatchQuery['sort'] | undefined; offset?: number | undefined; limit?: number | undefined }): MatchPage {
     const run = this.run(q.run);
     return this.store.matchPage({
       run: run.id,
       ...(q.game !== undefined ? { game: q.game } : {}),
       ...(q.agent !== undefined ? { agent: q.agent } : {}),
       ...(q.status !== undefined ? { status: q.status } : {}),
+      ...(q.sort !== undefined ? { sort: q.sort } : {}),
       offset: q.offset ?? 0,
       limit: q.limit ?? LIMITS.pageDefault,
     });

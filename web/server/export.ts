@@ -3,14 +3,18 @@ import { join } from 'node:path';
 import { ALL_GAMES } from '../shared/api.js';
 import { AggregateCache } from './aggregate-cache.js';
 import { Api } from './api.js';
+import { decodeTrace } from '../../arena/store/store.js';
+import type { MatchDetail } from '../shared/api.js';
+import { moveBoards, revisionLabels } from './match-detail.js';
 import { ReadStore } from './read-store.js';
+import { decodeSlim } from './slim.js';
 import { buildSiteAssets, indexHtml, type SiteAssets } from './site.js';
 
 export interface ExportOptions {
   readonly storePath: string;
   /** Output folder (created if missing). */
   readonly outDir: string;
-  /** Traces embedded for the replay viewer: the most recently finished matches over all runs (default 200). */
+  /** Traces embedded for the replay viewer: the most recently finished matches over all runs (default: every trace). */
   readonly maxTraces?: number;
   /** Bootstrap resamples of the leaderboard intervals (default 1000). */
   readonly bootstrap?: number;
@@ -24,7 +28,20 @@ export interface StaticManifest {
   readonly leaderboard: Record<string, Record<string, string>>;
   readonly agent: Record<string, Record<string, string>>;
   readonly matches: Record<string, string>;
-  readonly match: Record<string, Record<string, string>>;
+  /** Run id → the data file mapping each exported match key to its trace file (loaded only by pages that need it). */
+  readonly traces: Record<string, string>;
+}
+
+/**
+ * A match file of the export: the replay data with the trace left as the store keeps it (gzip of JSON lines,
+ * base64), battle logs included; the page inflates it when the replay is opened.
+ */
+export interface CompactMatch {
+  readonly run: string;
+  readonly summary: MatchDetail['summary'];
+  readonly boards: MatchDetail['boards'];
+  readonly revisions: MatchDetail['revisions'];
+  readonly traceGzip: string;
 }
 
 export interface ExportResult {
@@ -34,7 +51,7 @@ export interface ExportResult {
 }
 
 /** Data files this exporter writes (and may replace on the next export into the same folder). */
-const DATA_FILE = /^(index|lb-\d+|agent-\d+|matches-\d+|match-\d+)\.js$/;
+const DATA_FILE = /^(index|lb-\d+|agent-\d+|matches-\d+|traces-\d+|match-\d+)\.js$/;
 
 /** A data file: a classic script that hands its JSON to the page (JSON is a valid JS expression). */
 function dataScript(name: string, value: unknown): string {
@@ -44,7 +61,8 @@ function dataScript(name: string, value: unknown): string {
 /**
  * Writes the leaderboard site as static files that open from disk with no server: the same front end, the API's
  * answers embedded as script files (fetch does not work on file://) listed in data/index.js and loaded on demand.
- * All runs' leaderboards, agent pages and match summaries are included; traces only for `maxTraces` matches.
+ * All runs' leaderboards, agent pages and match summaries are included, and every trace (or the `maxTraces` most
+ * recently finished), each in its own file, still compressed, loaded only when its replay is opened.
  */
 export async function writeStaticSite(options: ExportOptions): Promise<ExportResult> {
   const assets = options.assets ?? (await buildSiteAssets());
@@ -70,7 +88,7 @@ export async function writeStaticSite(options: ExportOptions): Promise<ExportRes
 
   try {
     const runs = api.runs();
-    const manifest: StaticManifest = { runs, leaderboard: {}, agent: {}, matches: {}, match: {} };
+    const manifest: StaticManifest = { runs, leaderboard: {}, agent: {}, matches: {}, traces: {} };
     for (const run of runs.runs) {
       const boards: Record<string, string> = {};
       const all = await api.leaderboard(run.id, ALL_GAMES);
@@ -88,15 +106,30 @@ export async function writeStaticSite(options: ExportOptions): Promise<ExportRes
       manifest.agent[run.id] = agents;
       manifest.matches[run.id] = await data('matches', { run: run.id, matches: store.allMatches(run.id) });
     }
-    const recent = store.recentTraced(options.maxTraces ?? 200);
+    const recent = store.recentTraced(options.maxTraces ?? Number.MAX_SAFE_INTEGER);
+    const byRun = new Map<string, Record<string, string>>();
     for (const { run, key } of recent) {
-      (manifest.match[run] ??= {})[key] = await data('match', api.match(run, key));
+      const row = store.traceBlob(run, key);
+      const summary = store.match(run, key);
+      if (!row || !summary) continue;
+      // Boards (move games) need the whole trace; revision labels (plan games) only its slim form.
+      const compact: CompactMatch = {
+        run,
+        summary,
+        boards: summary.family === 'move' ? moveBoards(decodeTrace(row)) : null,
+        revisions: summary.family === 'plan' ? revisionLabels(decodeSlim(row)) : null,
+        traceGzip: row.toString('base64'),
+      };
+      let files = byRun.get(run);
+      if (!files) byRun.set(run, (files = {}));
+      files[key] = await data('match', compact);
     }
+    for (const [run, files] of byRun) manifest.traces[run] = await data('traces', files);
     await write('data/index.js', `window.__ARENA_STATIC__=${JSON.stringify(manifest)};\n`);
     await write('index.html', indexHtml('static'));
     await write('app.js', assets.js);
     await write('app.css', assets.css);
-    return { files, traces: recent.length, bytes };
+    return { files, traces: [...byRun.values()].reduce((n, f) => n + Object.keys(f).length, 0), bytes };
   } finally {
     store.close();
   }

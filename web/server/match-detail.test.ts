@@ -22,10 +22,12 @@ describe('replay boards', () => {
     expect(boards[2]?.best).toBeUndefined();
   });
 
-  it('keeps the text board only for games without a grid', () => {
-    const boards = moveBoards(trace('tic-tac-toe', ['5'], null)) ?? [];
-    expect(boards.length).toBeGreaterThan(1);
-    expect(boards.every((b) => b.grid === undefined)).toBe(true);
+  it('gives tic-tac-toe a grid with the last move and, once a line is complete, the winning line', () => {
+    const boards = moveBoards(trace('tic-tac-toe', ['a1', 'a2', 'b1', 'b2', 'c1'], null)) ?? [];
+    expect(boards).toHaveLength(6);
     expect(typeof boards[0]?.board).toBe('string');
+    expect(boards[2]?.grid?.highlight).toEqual([[1, 0]]);
+    expect(boards[4]?.grid?.line).toBeUndefined();
+    expect(boards[5]?.grid?.line).toEqual([[0, 0], [0, 1], [0, 2]]);
   });
 });

@@ -1,6 +1,7 @@
 import { resolveMoveGame } from '../../arena/games/registry.js';
 import type { TraceEvent } from '../../arena/trace/events.js';
-import type { MatchDetail, MatchSummary, MoveBoard } from '../shared/api.js';
+import { planRevisions } from '../../metrics/index.js';
+import type { MatchDetail, MatchSummary, MoveBoard, RevisionLabel } from '../shared/api.js';
 
 /**
  * Boards of a move-game trace, rebuilt with the game's rules: the start of each game and the position after each
@@ -51,12 +52,27 @@ export function moveBoards(events: readonly TraceEvent[]): MoveBoard[] | null {
   return boards;
 }
 
-/** The replay viewer's data for one match: its summary, its whole trace, and rebuilt boards for move games. */
+/** A plan-game trace's revision opportunities as the metrics label them; null for other traces or unreadable ones. */
+export function revisionLabels(events: readonly TraceEvent[]): RevisionLabel[] | null {
+  const start = events[0];
+  if (start?.type !== 'match_start' || start.spec.family !== 'plan') return null;
+  try {
+    return planRevisions(events);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The replay viewer's data for one match: its summary, its whole trace, rebuilt boards for move games and the
+ * metrics' labels of each revision for plan games.
+ */
 export function matchDetail(run: string, summary: MatchSummary, events: readonly TraceEvent[] | undefined): MatchDetail {
   return {
     run,
     summary,
     events: events ? (events as unknown as Readonly<Record<string, unknown>>[]) : null,
     boards: events ? moveBoards(events) : null,
+    revisions: events ? revisionLabels(events) : null,
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, MATCH_STATUSES } from '../shared/api.js';
+import { LIMITS, MATCH_SORTS, MATCH_STATUSES } from '../shared/api.js';
 
 /** A request the API refuses: the status and a one-line message, sent as `{ "error": message }`. */
 export class HttpError extends Error {
@@ -39,6 +39,7 @@ export const QUERY_SCHEMAS = {
       game: id('game').optional(),
       agent: id('agent').optional(),
       status: z.enum(MATCH_STATUSES, { error: `status must be one of ${MATCH_STATUSES.join(', ')}` }).optional(),
+      sort: z.enum(MATCH_SORTS, { error: `sort must be one of ${MATCH_SORTS.join(', ')}` }).optional(),
       offset: int('offset', 0, LIMITS.offsetMax).optional(),
       limit: int('limit', 1, LIMITS.pageMax).optional(),
     })

@@ -2,9 +2,10 @@ import { parseManifest, type RunManifest } from '../../arena/manifest/manifest.j
 import { provenanceOf, rowProvenance } from '../../arena/manifest/provenance.js';
 import { PACKAGE_VERSION } from '../../arena/manifest/version.js';
 import { existsSync } from 'node:fs';
+import { resolveGame } from '../../arena/games/registry.js';
 import { decodeTrace, Store, type MatchRow, type RunRow } from '../../arena/store/store.js';
 import type { TraceEvent } from '../../arena/trace/events.js';
-import { MATCH_STATUSES, type MatchPage, type MatchQuery, type MatchStatus, type MatchSummary, type QueueStates, type RegressionMeta, type RunInfo } from '../shared/api.js';
+import { MATCH_STATUSES, type MatchPage, type MatchQuery, type MatchSort, type MatchStatus, type MatchSummary, type QueueStates, type RegressionMeta, type RunInfo } from '../shared/api.js';
 import { regressionMetaOf } from './regression-meta.js';
 
 /** Where a trace sits in a run's planned order. */
@@ -20,9 +21,36 @@ export interface TraceBlob {
   readonly blob: Buffer;
 }
 
-type SummaryRow = Pick<MatchRow, 'match_key' | 'ord' | 'game' | 'family' | 'agent0' | 'agent1' | 'seed' | 'status' | 'error_reason' | 'winner' | 'score0' | 'score1' | 'tokens' | 'cost_usd' | 'wall_ms' | 'finished_at'>;
+type SummaryRow = Pick<MatchRow, 'match_key' | 'ord' | 'game' | 'family' | 'agent0' | 'agent1' | 'seed' | 'status' | 'error_reason' | 'winner' | 'score0' | 'score1' | 'tokens' | 'cost_usd' | 'wall_ms' | 'finished_at'> & {
+  readonly revise_first: number | null;
+};
 
-const SUMMARY_COLUMNS = 'match_key, ord, game, family, agent0, agent1, seed, status, error_reason, winner, score0, score1, tokens, cost_usd, wall_ms, finished_at';
+const SUMMARY_COLUMNS =
+  "match_key, ord, game, family, agent0, agent1, seed, status, error_reason, winner, score0, score1, tokens, cost_usd, wall_ms, finished_at, CASE WHEN json_valid(spec_json) THEN json_extract(spec_json, '$.reviseFirst') END AS revise_first";
+
+/** SQL of each match-list order (the static export's `queryMatches` sorts the same way). */
+const ORDER_BY: Readonly<Record<MatchSort, string>> = {
+  planned: 'ord, match_key',
+  newest: 'finished_at IS NULL, finished_at DESC, ord, match_key',
+  tokens: 'tokens DESC, ord, match_key',
+  wall: 'wall_ms DESC, ord, match_key',
+};
+
+const roleCache = new Map<string, readonly [string, string] | null>();
+
+/** A plan game's side labels (Human, Demon, ...); null for move games and games this build does not know. */
+function rolesOf(game: string): readonly [string, string] | null {
+  if (roleCache.has(game)) return roleCache.get(game) ?? null;
+  let roles: readonly [string, string] | null = null;
+  try {
+    const resolved = resolveGame(game);
+    if (resolved.family === 'plan') roles = [resolved.game.sides[0].label, resolved.game.sides[1].label];
+  } catch {
+    roles = null;
+  }
+  roleCache.set(game, roles);
+  return roles;
+}
 
 function summaryOf(r: SummaryRow): MatchSummary {
   const status: MatchStatus = (MATCH_STATUSES as readonly string[]).includes(r.status) ? r.status : 'error';
@@ -41,6 +69,8 @@ function summaryOf(r: SummaryRow): MatchSummary {
     costUsd: r.cost_usd,
     wallMs: r.wall_ms,
     finishedAt: r.finished_at,
+    roles: r.family === 'plan' ? rolesOf(r.game) : null,
+    reviseFirst: r.family === 'plan' && (r.revise_first === 0 || r.revise_first === 1) ? r.revise_first : null,
   };
 }
 
@@ -178,7 +208,7 @@ export class ReadStore {
     const clause = where.join(' AND ');
     const db = this.store.db;
     const total = (db.prepare(`SELECT COUNT(*) AS n FROM matches WHERE ${clause}`).get(...args) as { n: number }).n;
-    const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM matches WHERE ${clause} ORDER BY ord, match_key LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as SummaryRow[];
+    const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM matches WHERE ${clause} ORDER BY ${ORDER_BY[q.sort ?? 'planned']} LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as SummaryRow[];
     return { run: q.run, total, offset: q.offset, limit: q.limit, matches: rows.map(summaryOf) };
   }
 
@@ -196,6 +226,12 @@ export class ReadStore {
   trace(run: string, key: string): TraceEvent[] | undefined {
     const row = this.store.db.prepare(`SELECT events FROM traces WHERE run_id = ? AND match_key = ?`).get(run, key) as { events: Buffer } | undefined;
     return row ? decodeTrace(row.events) : undefined;
+  }
+
+  /** A stored trace still compressed (gzip of JSON lines), as the store keeps it. */
+  traceBlob(run: string, key: string): Buffer | undefined {
+    const row = this.store.db.prepare(`SELECT events FROM traces WHERE run_id = ? AND match_key = ?`).get(run, key) as { events: Buffer } | undefined;
+    return row?.events;
   }
 
   /**

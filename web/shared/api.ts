@@ -5,6 +5,10 @@
  */
 import type { Estimate } from '../../metrics/types.js';
 import type { BoardGrid } from '../../games/core/move-game.js';
+import type { RevisionClass } from '../../metrics/steps/plan.js';
+
+/** A plan game's revision opportunity, labelled as the metrics count it (success, harmful, unforced, or unchanged). */
+export type RevisionLabel = RevisionClass;
 
 /** Bounds on requests (the server rejects anything outside them with 400/414). */
 export const LIMITS = Object.freeze({
@@ -22,6 +26,10 @@ export const LIMITS = Object.freeze({
 
 export const MATCH_STATUSES = ['planned', 'completed', 'error'] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
+
+/** Orders of the match list: planned order (default), newest finished first, most tokens, longest wall time. */
+export const MATCH_SORTS = ['planned', 'newest', 'tokens', 'wall'] as const;
+export type MatchSort = (typeof MATCH_SORTS)[number];
 
 /** The scope of a leaderboard: every game of the run, or one versioned game id. */
 export const ALL_GAMES = 'all';
@@ -179,6 +187,10 @@ export interface MatchSummary {
   readonly costUsd: number;
   readonly wallMs: number;
   readonly finishedAt: string | null;
+  /** Plan games: each seat's role (the game's side labels, e.g. Human and Demon); null for move games. */
+  readonly roles: readonly [string, string] | null;
+  /** Plan games: the side that revises first; null for move games. */
+  readonly reviseFirst: 0 | 1 | null;
 }
 
 export interface MatchQuery {
@@ -186,6 +198,8 @@ export interface MatchQuery {
   readonly game?: string;
   readonly agent?: string;
   readonly status?: MatchStatus;
+  /** Default `planned`. */
+  readonly sort?: MatchSort;
   readonly offset: number;
   readonly limit: number;
 }
@@ -219,6 +233,8 @@ export interface MatchDetail {
   readonly events: readonly Readonly<Record<string, unknown>>[] | null;
   /** Move games only, when the game can be rebuilt from the spec. */
   readonly boards: readonly MoveBoard[] | null;
+  /** Plan games: every revision opportunity labelled by the metrics' own rules; null when the trace has none to label. */
+  readonly revisions?: readonly RevisionLabel[] | null;
 }
 
 /** Error bodies of the API. */

@@ -22,7 +22,9 @@ export function runOptions(runs: RunsResponse): { value: string; text: string }[
   return runs.runs.map((r) => ({ value: r.id, text: `${r.name} (${r.kind}, ${r.counts.completed}/${r.counts.total})` }));
 }
 
+/** The page's heading; it also names the browser tab (and history entry) after the page. */
 export function heading(text: string, sub?: string): HTMLElement {
+  document.title = `${text} — Arena`;
   return el('div', { class: 'heading' }, el('h1', {}, text), sub ? el('p', { class: 'sub' }, sub) : null);
 }
 

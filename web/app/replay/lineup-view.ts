@@ -14,24 +14,37 @@ export function isTbLog(log: unknown): log is TbLog {
   return typeof l === 'object' && l !== null && Array.isArray(l.lineups) && Array.isArray(l.frames);
 }
 
-/** One fighter: its name, a few stats, and an HP bar. */
+/** A skill or status id as words: `flame_splash` → `Flame Splash`. */
+export function readable(id: string): string {
+  return id
+    .split(/[_\s]+/)
+    .filter((w) => w !== '')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+/** One fighter: its name, a few stats, and an HP bar. HP below zero (overkill) shows as 0. */
 function fighter(name: string, hp: number, maxHp: number, stats: string, active: boolean): HTMLElement {
+  const shown = Math.max(0, hp);
   return el(
     'div',
-    { class: `fighter${hp <= 0 ? ' dead' : ''}${active ? ' active' : ''}` },
+    { class: `fighter${shown <= 0 ? ' dead' : ''}${active ? ' active' : ''}` },
     el('div', { class: 'name' }, name),
-    el('div', { class: 'stats' }, stats),
-    bar(maxHp > 0 ? hp / maxHp : 0, 'hp'),
-    el('div', { class: 'hp-text' }, `HP ${hp} / ${maxHp}`),
+    el('div', { class: 'stats', title: stats }, stats),
+    bar(maxHp > 0 ? shown / maxHp : 0, 'hp'),
+    el('div', { class: 'hp-text' }, `HP ${shown} / ${maxHp}`),
   );
 }
 
-/** A slider over frames with two lineups and the frame's event list. */
-function framed(cls: string, count: number, render: (i: number) => { title: string; lines: [HTMLElement[], HTMLElement[]]; events: string[] }, sides: readonly [string, string]): HTMLElement {
+/**
+ * A slider over frames with two lineups and the frame's event list; it opens at the lineups as they start the
+ * battle, and the winner is stated above the slider.
+ */
+function framed(cls: string, count: number, render: (i: number) => { title: string; lines: [HTMLElement[], HTMLElement[]]; events: string[] }, sides: readonly [string, string], winner: string): HTMLElement {
   const label = el('span', { class: 'slider-label' });
   const board = el('div', { class: 'lineups' });
   const events = el('ul', { class: 'events' });
-  const slider = el('input', { type: 'range', min: '0', max: String(Math.max(0, count - 1)), value: String(Math.max(0, count - 1)), ariaLabel: 'action', class: 'battle-slider' });
+  const slider = el('input', { type: 'range', min: '0', max: String(Math.max(0, count - 1)), value: '0', ariaLabel: 'action', class: 'battle-slider' });
   const show = (i: number): void => {
     const f = render(i);
     replace(label, `${f.title} (${i + 1} of ${count})`);
@@ -39,8 +52,8 @@ function framed(cls: string, count: number, render: (i: number) => { title: stri
     replace(events, ...f.events.slice(0, 40).map((e) => el('li', {}, e)));
   };
   slider.addEventListener('input', () => show(Number(slider.value)));
-  show(Math.max(0, count - 1));
-  return el('div', { class: `battle ${cls}` }, el('div', { class: 'slider' }, slider, label), board, events);
+  show(0);
+  return el('div', { class: `battle ${cls}` }, el('p', { class: 'battle-winner' }, winner), el('div', { class: 'slider' }, slider, label), board, events);
 }
 
 function abEvent(e: AbLogEvent, name: (id: number) => string): string {
@@ -59,7 +72,7 @@ function abEvent(e: AbLogEvent, name: (id: number) => string): string {
 }
 
 /** Auto-battler: both lines with HP bars, before the battle, after start effects and after every turn. */
-export function abView(log: AbBattleLog, sides: readonly [string, string]): HTMLElement {
+export function abView(log: AbBattleLog, sides: readonly [string, string], winner: string): HTMLElement {
   const names = new Map<number, string>();
   const learn = (units: readonly AbLogUnit[]) => units.forEach((u) => names.set(u.id, u.name));
   [...log.initial, ...log.lines, ...log.turns.flatMap((t) => t.lines)].forEach(learn);
@@ -78,10 +91,11 @@ export function abView(log: AbBattleLog, sides: readonly [string, string]): HTML
       if (!f) return { title: '', lines: [[], []], events: [] };
       const line = (units: readonly AbLogUnit[]) =>
         units.map((u) => fighter(`${u.name}${u.gold ? ' ★' : ''}`, u.hp, u.maxHp, `ATK ${u.atk}${u.shield ? ', shield' : ''}${u.taunt ? ', taunt' : ''}${u.burn ? `, burn ${u.burn}` : ''}`, u.id === f.actor));
-      const end = i === frames.length - 1 ? ` — side ${log.winner} wins${log.capped ? ' (turn cap)' : ''}` : '';
+      const end = i === frames.length - 1 ? ` — side ${log.winner} (${sides[log.winner] ?? '?'}) wins${log.capped ? ' (turn cap)' : ''}` : '';
       return { title: `${f.title}${end}`, lines: [line(f.lines[0]), line(f.lines[1])], events: f.events.map((e) => abEvent(e, name)) };
     },
     sides,
+    winner,
   );
 }
 
@@ -93,16 +107,16 @@ function tbEvent(e: TbLogEvent): string {
     case 'heal':
       return `${who} gains ${e.amount} HP (${e.cause})`;
     case 'absorb':
-      return `${who}: ${e.by} absorbs ${e.amount}`;
+      return `${who}: ${readable(e.by)} absorbs ${e.amount}`;
     case 'status':
-      return `${who} ${e.op === 'gain' ? 'gains' : 'loses'} ${e.status}${e.op === 'gain' ? ` (${e.value})` : ''}`;
+      return `${who} ${e.op === 'gain' ? 'gains' : 'loses'} ${readable(e.status)}${e.op === 'gain' ? ` (${e.value})` : ''}`;
     case 'defeated':
       return `${who} is defeated`;
   }
 }
 
 /** Turn-based: both teams with HP bars, at the start and after every action and end-of-round phase. */
-export function tbView(log: TbLog, sides: readonly [string, string]): HTMLElement {
+export function tbView(log: TbLog, sides: readonly [string, string], winner: string): HTMLElement {
   const start = { round: 0, actor: null, skill: null, target: null, events: [], hp: [log.lineups[0].map((f) => f.maxHp), log.lineups[1].map((f) => f.maxHp)] as const };
   const frames = [start, ...log.frames];
   return framed(
@@ -111,11 +125,16 @@ export function tbView(log: TbLog, sides: readonly [string, string]): HTMLElemen
     (i) => {
       const f = frames[i] ?? start;
       const title =
-        i === 0 ? 'start' : f.actor ? `round ${f.round}: side ${f.actor[0]} #${f.actor[1]} ${f.skill ?? 'passes'}${f.target ? ` at side ${f.target[0]} #${f.target[1]}` : ''}` : `round ${f.round}: end of round`;
+        i === 0
+          ? 'lineups at the start'
+          : f.actor
+            ? `round ${f.round}: side ${f.actor[0]} #${f.actor[1]} ${f.skill ? `uses ${readable(f.skill)}` : 'passes'}${f.target ? ` on side ${f.target[0]} #${f.target[1]}` : ''}`
+            : `round ${f.round}: end of round`;
       const line = (s: 0 | 1) =>
-        log.lineups[s].map((c, j) => fighter(`#${j} ${c.element}`, f.hp[s][j] ?? 0, c.maxHp, c.cycle.map((k) => k ?? 'pass').join(' · '), f.actor?.[0] === s && f.actor[1] === j));
+        log.lineups[s].map((c, j) => fighter(`#${j} ${c.element}`, f.hp[s][j] ?? 0, c.maxHp, c.cycle.map((k) => (k === null ? 'pass' : readable(k))).join(' · '), f.actor?.[0] === s && f.actor[1] === j));
       return { title, lines: [line(0), line(1)], events: f.events.map(tbEvent) };
     },
     sides,
+    winner,
   );
 }

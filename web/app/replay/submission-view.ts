@@ -1,7 +1,7 @@
 import type { PlanSubmissionEvent, ProgressEvent } from '../../../arena/trace/events.js';
 import { bar, el, pre } from '../dom.js';
 import { num, planJson, prettyJson } from '../format.js';
-import { diffPlans } from './diff.js';
+import { diffPlans, isEmptyDiff } from './diff.js';
 import type { Submission } from './steps.js';
 
 /** Cost against budget: the figures and a bar (red when over budget). */
@@ -14,7 +14,13 @@ function itemText(item: unknown): string {
   return JSON.stringify(item);
 }
 
-/** Items a revision added, removed and changed against the plan in force. */
+/** Whether a submission changed the plan in force (the trace's `changed`, else the canonical forms compared). */
+export function isRevised(s: Submission): boolean {
+  if (s.event.phase !== 'revision') return false;
+  return s.event.changed ?? (s.inForce ? s.inForce.canonical !== s.event.canonical : true);
+}
+
+/** Items a revision added, removed, changed and moved against the plan in force, then the two plans side by side. */
 export function diffView(before: string, after: string): HTMLElement {
   const d = diffPlans(before, after);
   const label = (list: string) => (list ? `${list}: ` : '');
@@ -22,12 +28,21 @@ export function diffView(before: string, after: string): HTMLElement {
     ...d.added.map((x) => el('li', { class: 'added' }, `+ ${label(x.list)}${itemText(x.item)}`)),
     ...d.removed.map((x) => el('li', { class: 'removed' }, `− ${label(x.list)}${itemText(x.item)}`)),
     ...d.changed.map((x) => el('li', { class: 'changed' }, `~ ${label(x.list)}${itemText(x.before)} → ${itemText(x.after)}`)),
+    ...d.moved.map((x) => el('li', { class: 'moved' }, `↕ ${label(x.list)}${itemText(x.item)} moved from place ${x.from + 1} to ${x.to + 1}`)),
   ];
   return el(
     'div',
     { class: 'diff' },
-    el('p', {}, `Diff against the plan in force: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ${d.unchanged} unchanged.`),
+    el('p', {}, isEmptyDiff(d) ? 'Same plan as the one in force.' : `Diff against the plan in force: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ${d.moved.length} moved, ${d.unchanged} unchanged.`),
     lines.length ? el('ul', {}, ...lines) : null,
+    isEmptyDiff(d)
+      ? null
+      : el(
+          'details',
+          { class: 'before-after' },
+          el('summary', {}, 'Before and after'),
+          el('div', { class: 'plans' }, el('div', {}, el('h4', {}, 'Before: plan in force'), pre(planJson(before))), el('div', {}, el('h4', {}, 'After: this submission'), pre(planJson(after)))),
+        ),
   );
 }
 
@@ -61,7 +76,7 @@ function reportTable(sub: PlanSubmissionEvent): HTMLElement {
 }
 
 /** The raw model output of a decision: reply text, separate reasoning and meta, shown verbatim as text. */
-export function rawText(response: { text?: string; reasoning?: string; plan?: unknown; action?: unknown } | undefined, meta: Readonly<Record<string, unknown>> | undefined): HTMLElement {
+export function rawText(response: { text?: string; reasoning?: string; plan?: unknown; action?: unknown } | undefined, meta: Readonly<Record<string, unknown>> | undefined, open?: boolean): HTMLElement {
   const parts: HTMLElement[] = [];
   if (response?.text !== undefined) parts.push(el('h4', {}, 'Reply text'), pre(response.text, 'raw model-text'));
   if (response?.reasoning !== undefined) parts.push(el('h4', {}, 'Reasoning'), pre(response.reasoning, 'raw model-reasoning'));
@@ -70,7 +85,7 @@ export function rawText(response: { text?: string; reasoning?: string; plan?: un
   if (meta !== undefined) parts.push(el('h4', {}, 'Meta'), pre(prettyJson(meta), 'raw model-meta'));
   if (parts.length === 0) return el('p', { class: 'muted' }, 'No recorded reply.');
   const written = response?.text !== undefined || response?.reasoning !== undefined;
-  return el('details', { class: 'model-output', open: written }, el('summary', {}, written ? 'Model output' : 'Agent output'), ...parts);
+  return el('details', { class: 'model-output', open: open ?? written }, el('summary', {}, written ? 'Model output' : 'Agent output'), ...parts);
 }
 
 export function progressBadge(p: ProgressEvent | undefined): HTMLElement | null {
@@ -81,10 +96,10 @@ export function progressBadge(p: ProgressEvent | undefined): HTMLElement | null 
 /** One plan submission: who, which attempt, the verdict, cost, violations, report, diff and raw reply. */
 export function submissionView(s: Submission, seatName: string, progress: ProgressEvent | undefined): HTMLElement {
   const e = s.event;
-  const flags = [e.accepted ? 'accepted' : 're-asked', e.phase === 'revision' ? (e.changed === false ? 'unchanged' : 'revised') : 'initial plan'];
+  const flags = [e.accepted ? 'accepted' : 're-asked', e.phase === 'revision' ? (isRevised(s) ? 'revised' : 'unchanged') : 'initial plan'];
   return el(
     'article',
-    { class: 'submission', dataset: { seq: String(e.seq), side: String(e.side) } },
+    { class: 'submission', dataset: { seq: String(e.seq), side: String(e.side), revised: String(isRevised(s)) } },
     el('h3', {}, `Side ${e.side} — ${seatName}: ${e.phase} attempt ${e.attempt} (${flags.join(', ')})`, ' ', progressBadge(progress)),
     budgetMeter(e.cost, e.budget),
     e.violations.length ? el('p', { class: 'violations' }, `Violations: ${e.violations.join(', ')}`) : el('p', { class: 'muted' }, 'No violations.'),
