@@ -1,17 +1,32 @@
-import { ALL_GAMES, LIMITS, type AgentResponse, type BoardRow, type LeaderboardResponse, type MatchDetail, type MatchPage, type MatchQuery, type RunInfo, type RunsResponse } from '../shared/api.js';
+import { resolveGame } from '../../arena/games/registry.js';
+import { ALL_GAMES, LIMITS, type SettingRow, type AgentResponse, type BoardRow, type LeaderboardResponse, type MatchDetail, type MatchPage, type MatchQuery, type RunInfo, type RunsResponse } from '../shared/api.js';
 import type { AggregateCache } from './aggregate-cache.js';
 import type { RunAggregate } from './aggregate.js';
+import { agentMeta } from './agent-meta.js';
 import { matchDetail } from './match-detail.js';
 import { HttpError, parseQuery, type ApiPath } from './params.js';
 import type { ReadStore } from './read-store.js';
 
 function emptyRow(agent: string): BoardRow {
-  return { agent, rating: null, matches: 0, metrics: {}, tokens: 0, spendUsd: 0 };
+  return { agent, rating: null, rank: null, matches: 0, metrics: {}, tokens: 0, spendUsd: 0 };
 }
 
 function list(values: readonly string[]): string {
   const shown = values.slice(0, 20).join(', ');
   return values.length > 20 ? `${shown}, ...` : shown || '(none)';
+}
+
+/** A setting in words: plan games "side human, revises first" (the game's side names), move games "moves first". */
+function settingLabel(s: SettingRow): string {
+  if (s.kind === 'seat') return s.side === 0 ? 'moves first' : 'moves second';
+  let side = `side ${s.side}`;
+  try {
+    const g = resolveGame(s.game);
+    if (g.family === 'plan') side = g.game.sides[s.side as 0 | 1]?.label ?? side;
+  } catch {
+    // a game this arena version does not know keeps the side's number
+  }
+  return `${side}, ${s.revisesFirst ? 'revises first' : 'revises second'}`;
 }
 
 /**
@@ -57,11 +72,16 @@ export class Api {
       estimator: scope.estimator,
       anchor: agg.anchor,
       bootstrap: agg.bootstrap,
+      seed: agg.seed,
       weights: agg.weights,
       included: agg.included,
       excluded: agg.excluded,
+      scope: { included: scope.included, excluded: scope.excluded },
       labels: agg.labels,
       rows: scope.rows,
+      crossGame: agg.crossGame,
+      headToHead: scope.headToHead,
+      coverage: agg.coverage,
       correlation: scope.correlation,
       curves: scope.curves,
     };
@@ -87,6 +107,8 @@ export class Api {
       matches: facts.matches,
       usage: facts.usage,
       labels: agg.labels,
+      meta: agentMeta(run, agent, facts.spec, agg.anchor),
+      settings: facts.settings.map((s) => ({ ...s, label: settingLabel(s) })),
     };
   }
 

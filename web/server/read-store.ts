@@ -84,7 +84,18 @@ export class ReadStore {
       agents,
       regression,
       ...this.manifestOf(row, agents),
+      config: this.configOf(row),
+      lastUpdated: (db.prepare(`SELECT MAX(finished_at) AS t FROM matches WHERE run_id = ?`).get(row.id) as { t: string | null }).t,
     };
+  }
+
+  /** The run's stored config, without any field whose name could hold a secret. */
+  private configOf(row: RunRow): unknown {
+    try {
+      return JSON.parse(row.config_json, (k, v: unknown) => (/api[_-]?key|secret|password|authori[sz]ation|^token$/i.test(k) && typeof v !== 'object' ? undefined : v)) as unknown;
+    } catch {
+      return null;
+    }
   }
 
   /** The stored manifest (validated; null when absent or unreadable) and each agent's provenance notes. */
