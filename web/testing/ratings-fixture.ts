@@ -5,9 +5,12 @@ import { registerBuiltinAgents } from '../../arena/agents/builtin.js';
 import { Store } from '../../arena/store/store.js';
 import { checkTournamentConfig } from '../../arena/tournament/config.js';
 import { runTournament } from '../../arena/tournament/run.js';
+import { startTestServer } from '../../arena/llm/index.js';
+import { createRng, hashSeed } from '../../games/core/rng.js';
+import { towerDefense } from '../../games/tower-defense/index.js';
 
 /** The runs of the ratings fixture, by name; `regress` is created last, so it is the newest run. */
-export const RATING_RUNS = { many: 'many', pools: 'pools', regress: 'regress-pools' } as const;
+export const RATING_RUNS = { llm: 'llm-one', many: 'many', pools: 'pools', regress: 'regress-pools' } as const;
 
 /** Nine move-game agents: more than the eight colours of the base palette. */
 export const MANY_AGENTS: Readonly<Record<string, string>> = {
@@ -38,7 +41,23 @@ export async function buildRatingsFixture(): Promise<RatingsFixture> {
   const storePath = join(dir, 'arena.db');
   const store = new Store(storePath);
   const quiet = { quiet: true, workers: 1 } as const;
+  // A model behind the local OpenAI-compatible test server that answers with a valid plan for either side.
+  const config = towerDefense.config();
+  const server = await startTestServer({
+    models: {
+      planner: {
+        kind: 'script',
+        reply: (_body, index) => {
+          const rng = createRng(hashSeed('planner', index));
+          return { text: `\`\`\`json\n${JSON.stringify({ ...(towerDefense.randomPlan(0, rng, config) as object), ...(towerDefense.randomPlan(1, rng, config) as object) })}\n\`\`\`` };
+        },
+      },
+    },
+  });
   try {
+    const llm = checkTournamentConfig({ name: RATING_RUNS.llm, seed: 6, games: [{ id: 'tower-defense', rounds: 1 }], agents: { planner: 'llm:planner', random: 'random' } }, 'fixture', RATING_RUNS.llm);
+    const endpoint = { base_url: server.url, model: 'planner', api_key_env: null, retries: 0, retry_base_ms: 1, retry_max_ms: 5, timeout_s: 10 };
+    await runTournament(llm, { store, env: { models: { planner: endpoint } }, ...quiet });
     const many = checkTournamentConfig({ name: RATING_RUNS.many, seed: 7, games: [{ id: 'tic-tac-toe', games: 1 }], agents: MANY_AGENTS }, 'fixture', RATING_RUNS.many);
     await runTournament(many, { store, env: {}, ...quiet });
     const pools = checkTournamentConfig(
@@ -58,6 +77,7 @@ export async function buildRatingsFixture(): Promise<RatingsFixture> {
     await runTournament(regress, { store, env: {}, kind: 'regress', meta: { baseline: RATING_RUNS.pools, candidate: 'stubborn', target: 'counter', regression: true, verdicts }, ...quiet });
   } finally {
     store.close();
+    await server.close();
   }
   return { storePath, close: () => rm(dir, { recursive: true, force: true }) };
 }
