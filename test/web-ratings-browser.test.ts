@@ -319,6 +319,47 @@ describe('agent page', () => {
   });
 });
 
+describe('compare page', () => {
+  it('pairs the regression candidate with the agent it replaced, with an interval on every difference, served and static', async () => {
+    const runs = server.api.runs().runs;
+    const pools = runs.find((r) => r.name === RATING_RUNS.pools);
+    const regress = runs.find((r) => r.name === RATING_RUNS.regress);
+    for (const url of [server.url, pathToFileURL(join(out, 'index.html')).href]) {
+      const page = await open(`${url}#/compare`);
+      await ready(page, 'compare');
+      expect(await page.inputValue('#compare-a')).toBe(pools?.id);
+      expect(await page.inputValue('#compare-agent-a')).toBe('counter');
+      expect(await page.inputValue('#compare-b')).toBe(regress?.id);
+      expect(await page.inputValue('#compare-agent-b')).toBe('stubborn');
+      expect(await page.textContent('#compare-title')).toBe('Candidate stubborn against counter, the agent it replaced');
+      expect(await page.textContent('#compare-method')).toMatch(/regression verdict’s definitions/);
+      const rows = await page.$$eval('#compare-agents tbody tr', (trs) => trs.map((tr) => [tr.querySelector('.diff')?.textContent ?? '', tr.querySelector('.ci-cell')?.textContent ?? '']));
+      expect(rows.length).toBeGreaterThan(5);
+      for (const [diff, ci] of rows) {
+        if (diff === '—') expect(ci).toBe('—');
+        else expect(ci, diff).toMatch(/^\[[+-]\d+\.\d{3}, [+-]\d+\.\d{3}\]$/);
+      }
+      expect(rows.some(([diff]) => diff !== '—')).toBe(true);
+      await page.close();
+    }
+    // the same numbers as the API computes with the verdict's definitions
+    const api = await server.api.compare(pools?.id ?? '', 'counter', regress?.id ?? '', 'stubborn');
+    expect(api.comparison.rows.find((r) => r.metric === 'wr')?.diff).toBeCloseTo((api.comparison.rows.find((r) => r.metric === 'wr')?.b ?? 0) - (api.comparison.rows.find((r) => r.metric === 'wr')?.a ?? 0), 12);
+  });
+
+  it('warns when A equals B', async () => {
+    const pools = server.api.runs().runs.find((r) => r.name === RATING_RUNS.pools);
+    const page = await open(`${server.url}#/compare?${q({ a: pools?.id ?? '', b: pools?.id ?? '', agentA: 'random', agentB: 'random' })}`);
+    await ready(page, 'compare');
+    expect(await page.textContent('#same-warning')).toMatch(/same agent \(random\) in the same run/);
+    const diffs = await page.$$eval('#compare-agents .diff', (cells) => cells.map((c) => c.textContent));
+    for (const d of diffs) expect(['+0.000', '—']).toContain(d);
+    await go(page, `#/compare?${q({ a: pools?.id ?? '', b: pools?.id ?? '', agentA: 'random', agentB: 'counter' })}`, 'compare');
+    expect(await page.$('#same-warning')).toBeNull();
+    await page.close();
+  });
+});
+
 describe('phone width', () => {
   it('no page of the leaderboard, methodology, agent or compare scrolls sideways at 390 px', async () => {
     const page = await open(server.url, 390);

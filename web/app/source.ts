@@ -1,4 +1,4 @@
-import type { AgentResponse, LeaderboardResponse, MatchDetail, MatchPage, MatchQuery, MatchSummary, RunsResponse } from '../shared/api.js';
+import type { AgentResponse, CompareResponse, LeaderboardResponse, MatchDetail, MatchPage, MatchQuery, MatchSummary, RunsResponse } from '../shared/api.js';
 import { queryMatches } from '../shared/match-query.js';
 
 /** Where the page's data comes from: the local server's API, or the files of a static export. */
@@ -11,6 +11,8 @@ export interface Source {
   matches(q: MatchQuery): Promise<MatchPage>;
   /** Null when a static export holds no trace for the match. */
   match(run: string, key: string): Promise<MatchDetail | null>;
+  /** Agent B of run B against agent A of run A; null when a static export does not hold that comparison. */
+  compare(runA: string, agentA: string, runB: string, agentB: string): Promise<CompareResponse | null>;
 }
 
 interface StaticManifest {
@@ -19,6 +21,7 @@ interface StaticManifest {
   readonly agent: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly matches: Readonly<Record<string, string>>;
   readonly match: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly compare?: Readonly<Record<string, string>>;
 }
 
 declare global {
@@ -55,6 +58,9 @@ class HttpSource implements Source {
   }
   match(run: string, key: string): Promise<MatchDetail | null> {
     return this.get('match', { run, key });
+  }
+  compare(runA: string, agentA: string, runB: string, agentB: string): Promise<CompareResponse | null> {
+    return this.get('compare', { runA, agentA, runB, agentB });
   }
 }
 
@@ -104,6 +110,10 @@ class StaticSource implements Source {
   }
   match(run: string, key: string): Promise<MatchDetail | null> {
     const file = this.manifest.match[run]?.[key];
+    return file ? loadData(file) : Promise.resolve(null);
+  }
+  compare(runA: string, agentA: string, runB: string, agentB: string): Promise<CompareResponse | null> {
+    const file = this.manifest.compare?.[[runA, agentA, runB, agentB].join('|')];
     return file ? loadData(file) : Promise.resolve(null);
   }
 }

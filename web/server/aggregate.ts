@@ -69,6 +69,8 @@ export interface RunAggregate {
    */
   scope(name: string): ScopeBoard | undefined;
   readonly agents: ReadonlyMap<string, AgentFacts>;
+  /** An agent's per-match metric records (for comparisons with the regression verdict's definitions). */
+  records(agent: string): readonly AgentMatchRecord[];
   /** Traces read and the time the pass and the statistics took. */
   readonly traces: number;
   readonly computeMs: number;
@@ -230,6 +232,7 @@ export class AggregateBuilder {
       scopeNames,
       scope,
       agents,
+      records: (agent: string) => this.records.filter((r) => r.agent === agent),
       traces: this.traces,
       computeMs: performance.now() - this.started,
       workers: 0,

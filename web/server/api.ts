@@ -1,5 +1,6 @@
 import { resolveGame } from '../../arena/games/registry.js';
-import { ALL_GAMES, LIMITS, type SettingRow, type AgentResponse, type BoardRow, type LeaderboardResponse, type MatchDetail, type MatchPage, type MatchQuery, type RunInfo, type RunsResponse } from '../shared/api.js';
+import { compareRecords, COMPARED_METRICS } from '../../metrics/leaderboard/compare.js';
+import { ALL_GAMES, LIMITS, type CompareResponse, type SettingRow, type AgentResponse, type BoardRow, type LeaderboardResponse, type MatchDetail, type MatchPage, type MatchQuery, type RunInfo, type RunsResponse } from '../shared/api.js';
 import type { AggregateCache } from './aggregate-cache.js';
 import type { RunAggregate } from './aggregate.js';
 import { agentMeta } from './agent-meta.js';
@@ -112,6 +113,24 @@ export class Api {
     };
   }
 
+  /**
+   * Agent A of run A against agent B of run B (B − A) on every metric the regression verdict can gate, with its
+   * definitions; a regression run's own tolerances apply to the metrics it gated (0 elsewhere).
+   */
+  async compare(runA: string, agentA: string, runB: string, agentB: string): Promise<CompareResponse> {
+    const ra = this.run(runA);
+    const rb = this.run(runB);
+    const [ga, gb] = await Promise.all([this.aggregates.get(ra.id), this.aggregates.get(rb.id)]);
+    for (const [agg, run, agent] of [[ga, ra, agentA], [gb, rb, agentB]] as const) {
+      if (!agg.agents.has(agent)) throw new HttpError(404, `unknown agent '${agent}' in run '${run.name}'; agents: ${list([...agg.agents.keys()])}`);
+    }
+    const tolerances = new Map((rb.regression?.verdicts ?? ra.regression?.verdicts ?? []).map((v) => [v.metric, v.tolerance]));
+    const gates = COMPARED_METRICS.map((metric) => ({ metric, tolerance: tolerances.get(metric) ?? 0 }));
+    const seed = rb.seed;
+    const comparison = compareRecords(ga.records(agentA), gb.records(agentB), gates, { seed, bootstrap: gb.bootstrap });
+    return { a: { run: ra, agent: agentA }, b: { run: rb, agent: agentB }, same: ra.id === rb.id && agentA === agentB, comparison, labels: gb.labels, bootstrap: gb.bootstrap, seed };
+  }
+
   matches(q: { run?: string | undefined; game?: string | undefined; agent?: string | undefined; status?: MatchQuery['status'] | undefined; offset?: number | undefined; limit?: number | undefined }): MatchPage {
     const run = this.run(q.run);
     return this.store.matchPage({
@@ -150,6 +169,10 @@ export class Api {
       case '/api/match': {
         const q = parseQuery(path, params);
         return this.match(q.run, q.key);
+      }
+      case '/api/compare': {
+        const q = parseQuery(path, params);
+        return this.compare(q.runA, q.agentA, q.runB, q.agentB);
       }
     }
   }

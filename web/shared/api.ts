@@ -11,6 +11,7 @@ import type { CrossGameCoverage } from '../../metrics/leaderboard/cross-game.js'
 import type { HeadToHead } from '../../metrics/leaderboard/head-to-head.js';
 import type { RankRange } from '../../metrics/leaderboard/ranks.js';
 import type { SettingRow } from '../../metrics/leaderboard/settings.js';
+import type { Comparison } from '../../metrics/leaderboard/compare.js';
 
 export type { CostRow, Coverage, CrossGameCoverage, HeadToHead, RankRange, SettingRow };
 
@@ -250,6 +251,18 @@ export interface MatchDetail {
   readonly events: readonly Readonly<Record<string, unknown>>[] | null;
   /** Move games only, when the game can be rebuilt from the spec. */
   readonly boards: readonly MoveBoard[] | null;
+}
+
+/** Two agents (or one agent in two runs) compared with the regression verdict's definitions: B − A per metric. */
+export interface CompareResponse {
+  readonly a: { readonly run: RunInfo; readonly agent: string };
+  readonly b: { readonly run: RunInfo; readonly agent: string };
+  /** True when A and B are the same agent in the same run: every difference is 0 by construction. */
+  readonly same: boolean;
+  readonly comparison: Comparison;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly bootstrap: number;
+  readonly seed: number;
 }
 
 /** Error bodies of the API. */
