@@ -11,6 +11,12 @@ import { headToHead, type HeadToHead } from './head-to-head.js';
 import { withBoundaryIntervals } from './proportions.js';
 import { rankRanges, type RankRange } from './ranks.js';
 
+/**
+ * Bootstrap resamples of every leaderboard interval unless a --bootstrap flag says otherwise: the CLI, `arena
+ * serve`, `arena report` and the demo all use it, so one run shows one set of intervals wherever it is read.
+ */
+export const DEFAULT_BOOTSTRAP = 1000;
+
 export interface LeaderboardOptions {
   readonly anchor?: string;
   readonly ratings?: 'bradley-terry' | 'elo';
