@@ -101,6 +101,8 @@ describe('leaderboard: per-game ratings first, cross-game only over connected ag
     expect(await page.inputValue('#run-select')).toBe(pools?.id);
     expect(await page.textContent('#game-tabs .tab.active')).toBe(pools?.games[0]);
     expect(await page.inputValue('#game-select')).toBe(pools?.games[0]);
+    // the API's default run is the same
+    expect((await server.api.leaderboard(undefined, ALL_GAMES)).run.name).toBe(RATING_RUNS.pools);
     await page.close();
   });
 

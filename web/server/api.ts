@@ -48,11 +48,12 @@ export class Api {
     return { runs: this.runList };
   }
 
-  /** A run by id or name; the newest run when none is given. Unknown runs are 404s. */
+  /** A run by id or name; the newest tournament run (else the newest run) when none is given. Unknown runs are 404s. */
   run(idOrName: string | undefined): RunInfo {
     const runs = this.runs().runs;
     if (idOrName === undefined) {
-      const newest = runs[0];
+      // the newest tournament run: a regression run is newer than its baseline but is not the leaderboard to show
+      const newest = runs.find((r) => r.kind !== 'regress' && r.regression === null) ?? runs[0];
       if (!newest) throw new HttpError(404, 'the results store has no runs yet');
       return newest;
     }
