@@ -43,6 +43,8 @@ function intervalBar(r: BoardRow, scale: { min: number; max: number }): HTMLElem
 export function costCell(e: Estimate | undefined, dollars: boolean): (string | Node)[] {
   if (!e || e.value === null) return [el('span', { class: 'na' }, '—')];
   const f = (x: number | null): string => (x === null ? '?' : dollars ? usd(x) : int(x));
+  // nothing spent in any match (built-in agents): every resample is 0, so there is no interval to show
+  if (e.value === 0 && e.lo === 0 && e.hi === 0) return [f(0), el('span', { class: 'ci' }, ' (none spent)')];
   return [f(e.value), el('span', { class: 'ci' }, ` [${f(e.lo)}, ${f(e.hi)}]`)];
 }
 
