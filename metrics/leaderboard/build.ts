@@ -6,6 +6,16 @@ import type { Pairing, Rating } from '../ratings/types.js';
 import type { Estimate } from '../types.js';
 import type { TraceEvent } from '../../arena/trace/events.js';
 import { costRows, type CostRow } from './cost.js';
+import { crossGameCoverage, crossGamePairings, type CrossGameCoverage } from './cross-game.js';
+import { headToHead, type HeadToHead } from './head-to-head.js';
+import { withBoundaryIntervals } from './proportions.js';
+import { rankRanges, type RankRange } from './ranks.js';
+
+/**
+ * Bootstrap resamples of every leaderboard interval unless a --bootstrap flag says otherwise: the CLI, `arena
+ * serve`, `arena report` and the demo all use it, so one run shows one set of intervals wherever it is read.
+ */
+export const DEFAULT_BOOTSTRAP = 1000;
 
 export interface LeaderboardOptions {
   readonly anchor?: string;
@@ -20,6 +30,8 @@ export interface LeaderboardRow {
   readonly agent: string;
   /** Null for a game that is the agent's only game and has no opponent... never for a played agent. */
   readonly rating: Rating | null;
+  /** Best and worst rank the rating intervals allow (agents whose intervals overlap share ranks); null unrated. */
+  readonly rank: RankRange | null;
   readonly matches: number;
   readonly metrics: Readonly<Record<string, Estimate>>;
   readonly tokens: number;
@@ -37,6 +49,13 @@ export interface Leaderboard {
   /** Per game: the same table computed on that game's matches alone. */
   readonly byGame: Readonly<Record<string, readonly LeaderboardRow[]>>;
   readonly byGameEstimator: Readonly<Record<string, RatingEstimator>>;
+  /** Per game: pairwise scores, match counts and the ratings' predicted win probabilities. */
+  readonly headToHead: Readonly<Record<string, HeadToHead>>;
+  /**
+   * Which agents and games the overall ratings (`rows`) cover: agents connected in every covered game, each game
+   * weighted equally. Agents outside it have no overall rating. Null when no two agents qualify.
+   */
+  readonly crossGame: CrossGameCoverage | null;
   readonly report: MetricsReport;
   readonly excluded: Readonly<Record<string, number>>;
 }
@@ -96,15 +115,23 @@ export function leaderboardRows(
   const ratingOptions = { ...(anchor !== undefined ? { anchor } : {}), seed: options.seed ?? 1, bootstrap: options.bootstrap ?? 1000 };
   const ratings = options.ratings === 'elo' ? eloRatings(pairings, ratingOptions) : bradleyTerryRatings(pairings, { ...ratingOptions, prior });
   const names = new Set([...ratings.map((r) => r.agent), ...metricRows.map((m) => m.agent)]);
+  const ranks = rankRanges(ratings);
   const table = [...names]
     .map((agent) => {
       const m = metricRows.find((x) => x.agent === agent);
       const u = usage.get(agent) ?? { tokens: 0, usd: 0 };
       const c = cost?.get(agent);
-      return { agent, rating: ratings.find((r) => r.agent === agent) ?? null, matches: m?.matches ?? 0, metrics: m?.metrics ?? {}, tokens: u.tokens, spendUsd: u.usd, ...(c ? { cost: c } : {}) };
+      const metrics = withBoundaryIntervals(m?.metrics ?? {});
+      return { agent, rating: ratings.find((r) => r.agent === agent) ?? null, rank: ranks.get(agent) ?? null, matches: m?.matches ?? 0, metrics, tokens: u.tokens, spendUsd: u.usd, ...(c ? { cost: c } : {}) };
     })
     .sort((x, y) => byRating(x.rating?.rating ?? Number.NaN, y.rating?.rating ?? Number.NaN) || x.agent.localeCompare(y.agent));
   return { rows: table, estimator: ratingEstimator(options.ratings ?? 'bradley-terry', prior, ratings) };
+}
+
+/** The anchor the ratings of `rows` were pinned at: the requested one when it is rated, else the default. */
+export function usedAnchor(rows: readonly { readonly agent: string; readonly rating: unknown }[], requested: string | undefined): string | null {
+  const rated = rows.filter((r) => r.rating !== null);
+  return requested !== undefined && rated.some((r) => r.agent === requested) ? requested : defaultAnchor(rated);
 }
 
 /** The agent pinned at rating 1000 when none is given: `random` when it played, else the first agent by name. */
@@ -112,8 +139,17 @@ export function defaultAnchor(rows: readonly { readonly agent: string }[]): stri
   return rows.some((r) => r.agent === 'random') ? 'random' : (rows.map((r) => r.agent).sort()[0] ?? null);
 }
 
-function rows(matches: readonly (readonly TraceEvent[])[], report: MetricsReport, options: LeaderboardOptions, game?: string): { rows: LeaderboardRow[]; estimator: RatingEstimator } {
-  return leaderboardRows(pairingsOf(matches), scopeMetricRows(report, game), usageTotals(matches), options, costRows(matches, { seed: options.seed ?? 1, bootstrap: options.bootstrap ?? 1000 }));
+/**
+ * The overall scope's pairings: the cross-game rating's (covered agents, covered games, each game weighted
+ * equally) and what it covers.
+ */
+export function overallPairings(byGame: ReadonlyMap<string, readonly Pairing[]>): { pairings: Pairing[]; crossGame: CrossGameCoverage | null } {
+  const crossGame = crossGameCoverage(byGame);
+  return { pairings: crossGame ? crossGamePairings(byGame, crossGame) : [], crossGame };
+}
+
+function rows(matches: readonly (readonly TraceEvent[])[], pairings: readonly Pairing[], report: MetricsReport, options: LeaderboardOptions, game?: string): { rows: LeaderboardRow[]; estimator: RatingEstimator } {
+  return leaderboardRows(pairings, scopeMetricRows(report, game), usageTotals(matches), options, costRows(matches, { seed: options.seed ?? 1, bootstrap: options.bootstrap ?? 1000 }));
 }
 
 /** The leaderboard of a set of matches: ratings with intervals, the process metrics, tokens and spend. */
@@ -123,14 +159,20 @@ export function buildLeaderboard(matches: readonly (readonly TraceEvent[])[], op
   const games = [...new Set(matches.map(gameOf))].sort();
   const byGame: Record<string, LeaderboardRow[]> = {};
   const byGameEstimator: Record<string, RatingEstimator> = {};
+  const byGamePairings = new Map<string, Pairing[]>();
+  const h2h: Record<string, HeadToHead> = {};
   for (const game of games) {
     const subset = matches.filter((m) => gameOf(m) === game);
     const gameKey = report.games.find((g) => subset.length > 0 && g.game === game)?.game ?? game;
-    const table = rows(subset, report, options, gameKey);
+    const pairings = pairingsOf(subset);
+    byGamePairings.set(game, pairings);
+    const table = rows(subset, pairings, report, options, gameKey);
     byGame[game] = table.rows;
     byGameEstimator[game] = table.estimator;
+    h2h[game] = headToHead(pairings, table.rows.flatMap((r) => (r.rating ? [{ agent: r.agent, rating: r.rating.rating }] : [])));
   }
-  const { rows: all, estimator } = rows(matches, report, options);
-  const anchor = options.anchor ?? defaultAnchor(all);
-  return { ratingMethod: options.ratings ?? 'bradley-terry', anchor, estimator, rows: all, byGame, byGameEstimator, report, excluded: report.excluded };
+  const overall = overallPairings(byGamePairings);
+  const { rows: all, estimator } = rows(matches, overall.pairings, report, options);
+  const anchor = usedAnchor(all, options.anchor);
+  return { ratingMethod: options.ratings ?? 'bradley-terry', anchor, estimator, rows: all, byGame, byGameEstimator, headToHead: h2h, crossGame: overall.crossGame, report, excluded: report.excluded };
 }

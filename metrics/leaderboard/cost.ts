@@ -32,34 +32,46 @@ function ratios(s: ArrayLike<number>, out: Float64Array): void {
   out[5] = r(usd, wins);
 }
 
+/** One completed match's cost row per seat: [agent, [tokens, usd, decisions, wins, 1]]; none for other matches. */
+export function matchCostRows(events: readonly TraceEvent[]): [string, number[]][] {
+  const start = events[0];
+  const end = events[events.length - 1];
+  if (start?.type !== 'match_start' || end?.type !== 'match_end' || end.status !== 'completed') return [];
+  const decisions = [0, 0];
+  for (const e of events) {
+    if (e.type === 'plan_submission') decisions[e.side] = (decisions[e.side] as number) + 1;
+    else if (e.type === 'move' || e.type === 'rejection') decisions[e.seat] = (decisions[e.seat] as number) + 1;
+  }
+  return start.spec.seats.map((seat, i) => {
+    const u = end.usage[i];
+    const tokens = u ? u.promptTokens + u.completionTokens : 0;
+    const win = end.winner === null ? 0.5 : end.winner === i ? 1 : 0;
+    return [seat.name, [tokens, u?.costUsd ?? 0, decisions[i] as number, win, 1]];
+  });
+}
+
 /** Per agent, one row per completed match: [tokens, usd, decisions, wins, 1]. */
 function perMatchRows(matches: readonly (readonly TraceEvent[])[]): Map<string, number[][]> {
   const rows = new Map<string, number[][]>();
   for (const events of matches) {
-    const start = events[0];
-    const end = events[events.length - 1];
-    if (start?.type !== 'match_start' || end?.type !== 'match_end' || end.status !== 'completed') continue;
-    const decisions = [0, 0];
-    for (const e of events) {
-      if (e.type === 'plan_submission') decisions[e.side] = (decisions[e.side] as number) + 1;
-      else if (e.type === 'move' || e.type === 'rejection') decisions[e.seat] = (decisions[e.seat] as number) + 1;
+    for (const [agent, row] of matchCostRows(events)) {
+      const list = rows.get(agent) ?? [];
+      list.push(row);
+      rows.set(agent, list);
     }
-    start.spec.seats.forEach((seat, i) => {
-      const u = end.usage[i];
-      const tokens = u ? u.promptTokens + u.completionTokens : 0;
-      const win = end.winner === null ? 0.5 : end.winner === i ? 1 : 0;
-      const list = rows.get(seat.name) ?? [];
-      list.push([tokens, u?.costUsd ?? 0, decisions[i] as number, win, 1]);
-      rows.set(seat.name, list);
-    });
   }
   return rows;
 }
 
 export function costRows(matches: readonly (readonly TraceEvent[])[], options: { readonly seed?: number; readonly bootstrap?: number } = {}): Map<string, CostRow> {
+  return costFromRows(perMatchRows(matches), options);
+}
+
+/** Cost rows from each agent's per-match rows (`matchCostRows`), in match order. */
+export function costFromRows(perAgent: ReadonlyMap<string, readonly (readonly number[])[]>, options: { readonly seed?: number; readonly bootstrap?: number } = {}): Map<string, CostRow> {
   const out = new Map<string, CostRow>();
   const replicates = options.bootstrap ?? 1000;
-  for (const [agent, list] of perMatchRows(matches)) {
+  for (const [agent, list] of perAgent) {
     const data = Float64Array.from(list.flat());
     const sums = new Float64Array(WIDTH);
     for (const row of list) row.forEach((v, k) => (sums[k] = (sums[k] as number) + v));

@@ -1,5 +1,7 @@
 import type { Estimate } from '../types.js';
 import type { Leaderboard, LeaderboardRow } from './build.js';
+import type { CrossGameCoverage } from './cross-game.js';
+import { rankText } from './ranks.js';
 
 export type LeaderboardFormat = 'table' | 'markdown' | 'json' | 'csv';
 export const LEADERBOARD_FORMATS: readonly LeaderboardFormat[] = ['table', 'markdown', 'json', 'csv'];
@@ -41,14 +43,14 @@ function csvRating(x: number | undefined): string | null {
   return Number.isFinite(x) ? String(x) : x > 0 ? 'inf' : '-inf';
 }
 
-function cells(r: LeaderboardRow, i: number): string[] {
-  return [String(i + 1), r.agent, ratingText(r), ...COLUMNS.map(([id]) => est(r.metrics[id], id === 'beta' ? 3 : 2)), String(r.tokens), `$${r.spendUsd.toFixed(4)}`, String(r.matches)];
+function cells(r: LeaderboardRow): string[] {
+  return [rankText(r.rank), r.agent, ratingText(r), ...COLUMNS.map(([id]) => est(r.metrics[id], id === 'beta' ? 3 : 2)), String(r.tokens), `$${r.spendUsd.toFixed(4)}`, String(r.matches)];
 }
 
 const HEADERS = ['#', 'agent', 'rating [95% CI]', ...COLUMNS.map(([, h]) => h), 'tokens', 'spend', 'matches'];
 
 function table(rows: readonly LeaderboardRow[]): string {
-  const body = rows.map(cells);
+  const body = rows.map((r) => cells(r));
   const widths = HEADERS.map((h, c) => Math.max(h.length, ...body.map((row) => (row[c] ?? '').length)));
   const line = (row: readonly string[]) => row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ').trimEnd();
   return [line(HEADERS), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
@@ -72,7 +74,7 @@ function renderCost(rows: readonly LeaderboardRow[], md: boolean): string {
 
 function markdown(rows: readonly LeaderboardRow[]): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
-  return [`| ${HEADERS.join(' | ')} |`, `|${HEADERS.map(() => '---').join('|')}|`, ...rows.map((r, i) => `| ${cells(r, i).map(esc).join(' | ')} |`)].join('\n');
+  return [`| ${HEADERS.join(' | ')} |`, `|${HEADERS.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${cells(r).map(esc).join(' | ')} |`)].join('\n');
 }
 
 const COST_COLUMNS = ['tokensPerMatch', 'usdPerMatch', 'tokensPerDecision', 'usdPerDecision', 'tokensPerWin', 'usdPerWin'] as const;
@@ -108,12 +110,24 @@ function csv(rows: readonly LeaderboardRow[], game: string): string[] {
   );
 }
 
-/** Renders a leaderboard; `byGame` adds one table per game after the overall one. */
+/** What the overall (cross-game) ratings cover, in one sentence. */
+export function crossGameText(c: CrossGameCoverage | null, games: number): string {
+  if (!c) return 'No overall rating: no two agents meet in any game.';
+  if (games <= 1) return `Ratings over ${c.agents.length} connected agents.`;
+  const left = [c.leftAgents.length ? `not rated overall: ${c.leftAgents.join(', ')} (not connected to the others in every covered game)` : '', c.leftGames.length ? `games left out: ${c.leftGames.join(', ')}` : ''].filter(Boolean);
+  return `Overall ratings cover ${c.agents.join(', ')} in ${c.games.join(', ')}, each game weighted equally (a match weighs 1 / its game's match count)${left.length ? `; ${left.join('; ')}` : ''}.`;
+}
+
+/**
+ * Renders a leaderboard. With more than one game (or `byGame`) the per-game tables come first, as the primary
+ * view, then the overall table, whose ratings cover only the agents connected in every game it covers.
+ */
 export function formatLeaderboard(board: Leaderboard, format: LeaderboardFormat, byGame = false): string {
+  const games = Object.keys(board.byGame).length;
   if (format === 'json') {
-    const perGame = byGame ? { byGame: board.byGame, byGameEstimator: board.byGameEstimator } : {};
+    const perGame = byGame ? { byGame: board.byGame, byGameEstimator: board.byGameEstimator, headToHead: board.headToHead } : {};
     // ±∞ and unlinked ratings serialise as null; `rating.unbounded` and `estimator` say which and why.
-    return JSON.stringify({ ratingMethod: board.ratingMethod, estimator: board.estimator, anchor: board.anchor, excluded: board.excluded, weights: board.report.weights, rows: board.rows, ...perGame }, null, 2);
+    return JSON.stringify({ ratingMethod: board.ratingMethod, estimator: board.estimator, anchor: board.anchor, excluded: board.excluded, weights: board.report.weights, crossGame: board.crossGame, rows: board.rows, ...perGame }, null, 2);
   }
   if (format === 'csv') {
     const header = ['game', 'agent', 'rating', 'rating_lo', 'rating_hi', ...COLUMNS.flatMap(([id]) => [id, `${id}_lo`, `${id}_hi`, `${id}_n`]), 'tokens', 'spend_usd', 'matches', ...COST_COLUMNS.flatMap((k) => [k, `${k}_lo`, `${k}_hi`])].join(',');
@@ -124,18 +138,22 @@ export function formatLeaderboard(board: Leaderboard, format: LeaderboardFormat,
   const render = format === 'markdown' ? markdown : table;
   const w = board.report.weights;
   const notes = [
-    `Ratings: ${board.estimator.text}; anchored at ${board.anchor ?? '—'} = 1000; 95% bootstrap intervals over matches.`,
+    `Ratings: ${board.estimator.text}; anchored at ${board.anchor ?? '—'} = 1000; 95% bootstrap intervals over matches; # is the range of ranks the intervals allow.`,
+    crossGameText(board.crossGame, games),
     `Process Score = weighted mean of WR, CSR, 1 − OBR and the β term (weights wr=${w.wr}, csr=${w.csr}, obr=${w.obr}, beta=${w.beta}).`,
   ];
-  if (byGame) {
+  const perGameFirst = byGame || games > 1;
+  if (perGameFirst) {
     for (const [game, e] of Object.entries(board.byGameEstimator)) if (e.unbounded.length > 0) notes.push(`Ratings in ${game}: ${e.text}.`);
   }
   const excluded = Object.entries(board.excluded);
   if (excluded.length) notes.push(`Not scored (errors): ${excluded.map(([k, v]) => `${k} ${v}`).join(', ')}.`);
-  const parts = [render(board.rows)];
+  const head = (text: string) => `${format === 'markdown' ? '### ' : ''}${text}`;
+  const parts: string[] = [];
+  if (perGameFirst) for (const [game, rows] of Object.entries(board.byGame)) parts.push(`${head(game)}\n${render(rows)}`);
+  parts.push(perGameFirst ? `${head('Across games')}\n${render(board.rows)}` : render(board.rows));
   // Cost per match, decision and win, when anything was spent (built-in agents spend nothing).
   if (board.rows.some((r) => r.tokens > 0 || r.spendUsd > 0)) parts.push(`Cost (95% bootstrap intervals over matches)\n${renderCost(board.rows, format === 'markdown')}`);
-  if (byGame) for (const [game, rows] of Object.entries(board.byGame)) parts.push(`${format === 'markdown' ? '### ' : ''}${game}\n${render(rows)}`);
   parts.push(notes.join('\n'));
   return parts.join('\n\n');
 }

@@ -19,7 +19,7 @@ const SCALE = 400 / Math.LN10;
 /**
  * Bradley–Terry strengths by maximum likelihood with the minorisation–maximisation iteration (Hunter 2004):
  * p_i ← W_i / Σ_j n_ij / (p_i + p_j), where W_i is i's total score (a draw is half a win each way) and n_ij the
- * games between i and j. Returns log-strengths on the Elo scale (400·log10 p), not yet anchored. With prior 0
+ * games between i and j (each match counted with its `weight`, default 1). Returns log-strengths on the Elo scale (400·log10 p), not yet anchored. With prior 0
  * (the default) the caller makes sure the estimate exists (`existence`); otherwise the iteration drifts.
  */
 export function fitBradleyTerry(agents: readonly string[], pairings: readonly Pairing[], options: BradleyTerryOptions = {}): Map<string, number> {
@@ -32,10 +32,11 @@ export function fitBradleyTerry(agents: readonly string[], pairings: readonly Pa
     const i = index.get(p.a);
     const j = index.get(p.b);
     if (i === undefined || j === undefined || i === j) continue;
-    wins[i] = (wins[i] as number) + p.score;
-    wins[j] = (wins[j] as number) + 1 - p.score;
-    (games[i] as Float64Array)[j] = ((games[i] as Float64Array)[j] as number) + 1;
-    (games[j] as Float64Array)[i] = ((games[j] as Float64Array)[i] as number) + 1;
+    const w = p.weight ?? 1;
+    wins[i] = (wins[i] as number) + w * p.score;
+    wins[j] = (wins[j] as number) + w * (1 - p.score);
+    (games[i] as Float64Array)[j] = ((games[i] as Float64Array)[j] as number) + w;
+    (games[j] as Float64Array)[i] = ((games[j] as Float64Array)[i] as number) + w;
   }
   let strength = new Float64Array(k).fill(1);
   const tol = options.tolerance ?? 1e-10;
@@ -127,7 +128,16 @@ export function bradleyTerryRatings(pairings: readonly Pairing[], options: Bradl
   const anchor = anchorOf(agents, options);
   const at = options.anchorRating ?? 1000;
   // Sort so the estimate does not depend on the order matches were recorded in.
-  const ordered = [...pairings].sort((x, y) => (x.a + '\u0000' + x.b).localeCompare(y.a + '\u0000' + y.b) || x.score - y.score);
+  const ordered = [...pairings].sort((x, y) => (x.stratum ?? '').localeCompare(y.stratum ?? '') || (x.a + '\u0000' + x.b).localeCompare(y.a + '\u0000' + y.b) || x.score - y.score);
+  // Resampling groups: one (all matches) unless the pairings carry strata, then each stratum keeps its size.
+  const groups = new Map<string, Pairing[]>();
+  for (const p of ordered) {
+    const key = p.stratum ?? '';
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  }
+  const strata = [...groups.values()];
   const point = estimate(agents, ordered, anchor, at, options);
   const counts = new Map<string, number>(agents.map((a) => [a, 0]));
   for (const p of ordered) {
@@ -139,7 +149,7 @@ export function bradleyTerryRatings(pairings: readonly Pairing[], options: Bradl
   if (B > 0 && ordered.length > 0) {
     const rng = createRng(options.seed ?? 1);
     for (let b = 0; b < B; b++) {
-      const resample = Array.from({ length: ordered.length }, () => ordered[rng.int(0, ordered.length - 1)] as Pairing);
+      const resample = strata.flatMap((group) => Array.from({ length: group.length }, () => group[rng.int(0, group.length - 1)] as Pairing));
       const fit = estimate(agents, resample, anchor, at, { ...options, maxIterations: 2000, tolerance: 1e-8 }).ratings;
       for (const a of agents) {
         const r = fit.get(a) as number;

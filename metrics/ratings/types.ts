@@ -11,6 +11,10 @@ export interface Pairing {
   readonly a: string;
   readonly b: string;
   readonly score: number;
+  /** How much the match counts in a Bradley–Terry fit (default 1), e.g. 1 / its game's match count. */
+  readonly weight?: number;
+  /** Resampling group: when set, the bootstrap resamples within each stratum (e.g. each game) separately. */
+  readonly stratum?: string;
 }
 
 export interface Rating {

@@ -27,6 +27,14 @@ export function colour(i: number): string {
   return PALETTE[i % PALETTE.length] as string;
 }
 
+/**
+ * `n` distinct colours: the palette first, then hues spaced by the golden angle at alternating lightness, so no
+ * two series share a colour however many agents a chart has.
+ */
+export function distinctColours(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => (i < PALETTE.length ? (PALETTE[i] as string) : `hsl(${Math.round(((i - PALETTE.length) * 137.508 + 20) % 360)}, 70%, ${i % 2 ? 35 : 55}%)`));
+}
+
 const live = new Set<Chart>();
 
 /**

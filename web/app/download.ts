@@ -15,3 +15,20 @@ export function download(filename: string, type: string, text: string): void {
 export function fileName(text: string, ext: string): string {
   return `${text.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120)}.${ext}`;
 }
+
+/**
+ * A link that saves `text` as a file (a Blob URL: works served and from file://; nothing leaves the machine).
+ */
+export function downloadLink(label: string, filename: string, type: string, text: () => string, id?: string): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.className = 'button download';
+  if (id !== undefined) a.id = id;
+  a.textContent = label;
+  a.setAttribute('download', filename);
+  a.setAttribute('href', '#');
+  a.addEventListener('click', (event) => {
+    event.preventDefault();
+    download(filename, type, text());
+  });
+  return a;
+}

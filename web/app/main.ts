@@ -6,6 +6,7 @@ import type { PageContext } from './pages/common.js';
 import { comparePage } from './pages/compare.js';
 import { leaderboardPage } from './pages/leaderboard.js';
 import { matchesPage } from './pages/matches.js';
+import { methodologyPage } from './pages/methodology.js';
 import { replayPage } from './pages/replay.js';
 import { href, parseHash, type PageName } from './router.js';
 import { createSource } from './source.js';
@@ -16,6 +17,7 @@ const PAGES: Record<PageName, (ctx: PageContext) => Promise<void>> = {
   matches: matchesPage,
   match: replayPage,
   compare: comparePage,
+  methodology: methodologyPage,
 };
 
 const source = createSource();
@@ -26,7 +28,7 @@ let shownHash: string | null = null;
 function nav(): void {
   const nav = document.getElementById('nav');
   if (!nav) return;
-  replace(nav, el('a', { href: href('leaderboard') }, 'Leaderboard'), el('a', { href: href('matches') }, 'Matches'), el('a', { href: href('compare') }, 'Compare runs'), el('span', { class: 'mode' }, source.kind === 'static' ? 'static export' : 'live (read-only)'));
+  replace(nav, el('a', { href: href('leaderboard') }, 'Leaderboard'), el('a', { href: href('matches') }, 'Matches'), el('a', { href: href('compare') }, 'Compare runs'), el('a', { href: href('methodology') }, 'Methodology'), el('span', { class: 'mode' }, source.kind === 'static' ? 'static export' : 'live (read-only)'));
 }
 
 /** Renders the page of the current hash; a newer navigation wins over a slower older one. */

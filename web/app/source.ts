@@ -1,4 +1,4 @@
-import { LIMITS, type AgentResponse, type LeaderboardResponse, type MatchDetail, type MatchPage, type MatchQuery, type MatchSummary, type RunsResponse } from '../shared/api.js';
+import { LIMITS, type AgentResponse, type CompareResponse, type LeaderboardResponse, type MatchDetail, type MatchPage, type MatchQuery, type MatchSummary, type RunsResponse } from '../shared/api.js';
 import { queryMatches } from '../shared/match-query.js';
 
 /** Where the page's data comes from: the local server's API, or the files of a static export. */
@@ -13,6 +13,8 @@ export interface Source {
   match(run: string, key: string): Promise<MatchDetail | null>;
   /** Which matches have a replay to show: played and (static export) with an exported trace. */
   replayable(run: string): Promise<(m: MatchSummary) => boolean>;
+  /** Agent B of run B against agent A of run A; null when a static export does not hold that comparison. */
+  compare(runA: string, agentA: string, runB: string, agentB: string): Promise<CompareResponse | null>;
 }
 
 /** Every row of a match-list query (all pages), for downloads. */
@@ -32,6 +34,7 @@ interface StaticManifest {
   readonly matches: Readonly<Record<string, string>>;
   /** Run id → data file of { match key → match file }. */
   readonly traces: Readonly<Record<string, string>>;
+  readonly compare?: Readonly<Record<string, string>>;
 }
 
 /** A match file of the export: the trace still gzip-compressed (base64), as the store keeps it. */
@@ -85,6 +88,9 @@ class HttpSource implements Source {
   }
   replayable(): Promise<(m: MatchSummary) => boolean> {
     return Promise.resolve((m) => m.status !== 'planned');
+  }
+  compare(runA: string, agentA: string, runB: string, agentB: string): Promise<CompareResponse | null> {
+    return this.get('compare', { runA, agentA, runB, agentB });
   }
 }
 
@@ -146,6 +152,10 @@ class StaticSource implements Source {
   async replayable(run: string): Promise<(m: MatchSummary) => boolean> {
     const traces = await this.traces(run);
     return (m) => m.status !== 'planned' && Object.hasOwn(traces, m.key);
+  }
+  compare(runA: string, agentA: string, runB: string, agentB: string): Promise<CompareResponse | null> {
+    const file = this.manifest.compare?.[[runA, agentA, runB, agentB].join('|')];
+    return file ? loadData(file) : Promise.resolve(null);
   }
 }
 

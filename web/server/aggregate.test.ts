@@ -42,16 +42,19 @@ describe('AggregateBuilder', () => {
     const agg = aggregate(matches, options);
     const lb = buildLeaderboard(matches, options);
     // The CLI's rating objects also carry the agent's name; the site's rows hold it once.
-    // The CLI's rows also carry the cost per match, decision and win (`cost`), which the site does not compute yet.
+    // Both carry the cost per match, decision and win (`cost`) with the same bootstrap intervals.
     const plain = (rows: readonly LeaderboardRow[]) =>
-      rows.map(({ cost: _cost, ...r }) => ({ ...r, rating: r.rating ? { rating: r.rating.rating, lo: r.rating.lo, hi: r.rating.hi, n: r.rating.n, ...(r.rating.unbounded ? { unbounded: r.rating.unbounded } : {}) } : null }));
+      rows.map((r) => ({ ...r, rating: r.rating ? { rating: r.rating.rating, lo: r.rating.lo, hi: r.rating.hi, n: r.rating.n, ...(r.rating.unbounded ? { unbounded: r.rating.unbounded } : {}) } : null }));
     expect(agg.scope(ALL_GAMES)?.rows).toEqual(plain(lb.rows));
     expect(agg.scope(ALL_GAMES)?.estimator).toEqual(lb.estimator);
     expect(agg.scopeNames.filter((k) => k !== ALL_GAMES)).toEqual(Object.keys(lb.byGame));
     for (const [game, rows] of Object.entries(lb.byGame)) {
       expect(agg.scope(game)?.rows).toEqual(plain(rows));
       expect(agg.scope(game)?.estimator).toEqual(lb.byGameEstimator[game]);
+      expect(agg.scope(game)?.headToHead).toEqual(lb.headToHead[game]);
     }
+    expect(agg.crossGame).toEqual(lb.crossGame);
+    expect(agg.scope(ALL_GAMES)?.rows.some((r) => r.cost !== undefined)).toBe(true);
     expect(agg.scope('no-such-game')).toBeUndefined();
     expect(agg.anchor).toBe('beta');
     expect(agg.excluded).toEqual(lb.excluded);

@@ -3,7 +3,12 @@ import { computeFromRecords, type MetricsReport } from '../../metrics/compute.js
 import { correlateDefault } from '../../metrics/correlate.js';
 import { METRIC_IDS, PROCESS_SCORE, RATIO_METRICS } from '../../metrics/definitions.js';
 import type { RatingEstimator } from '../../metrics/ratings/estimator.js';
-import { defaultAnchor, leaderboardRows, scopeMetricRows } from '../../metrics/leaderboard/build.js';
+import { leaderboardRows, overallPairings, scopeMetricRows, usedAnchor } from '../../metrics/leaderboard/build.js';
+import { costFromRows } from '../../metrics/leaderboard/cost.js';
+import { coverageOf, type Coverage } from '../../metrics/leaderboard/coverage.js';
+import type { CrossGameCoverage } from '../../metrics/leaderboard/cross-game.js';
+import { headToHead, type HeadToHead } from '../../metrics/leaderboard/head-to-head.js';
+import { settingBreakdown, type SettingObservation, type SettingRow } from '../../metrics/leaderboard/settings.js';
 import type { Pairing } from '../../metrics/ratings/types.js';
 import type { AgentMatchRecord } from '../../metrics/steps/record.js';
 import { ALL_GAMES, type BoardRow, type CorrelationValue, type CurvePoint, type UsageTotals } from '../shared/api.js';
@@ -27,9 +32,17 @@ export interface ScopeBoard {
   readonly estimator: RatingEstimator;
   readonly correlation: CorrelationValue;
   readonly curves: readonly { readonly agent: string; readonly points: readonly CurvePoint[] }[];
+  /** A game's head-to-head matrix; null for ALL_GAMES. */
+  readonly headToHead: HeadToHead | null;
+  /** Matches scored and not scored in the scope. */
+  readonly included: number;
+  readonly excluded: Readonly<Record<string, number>>;
 }
 
 export interface AgentFacts {
+  /** The agent's spec as its seats recorded it. */
+  readonly spec: string | null;
+  readonly settings: readonly SettingRow[];
   readonly matches: number;
   readonly submissions: number;
   readonly usage: UsageTotals;
@@ -40,6 +53,10 @@ export interface AgentFacts {
 export interface RunAggregate {
   readonly anchor: string | null;
   readonly bootstrap: number;
+  readonly seed: number;
+  /** The agents and games of the cross-game (ALL_GAMES) ratings. */
+  readonly crossGame: CrossGameCoverage | null;
+  readonly coverage: Coverage;
   readonly weights: Readonly<Record<string, number>>;
   readonly included: number;
   readonly excluded: Readonly<Record<string, number>>;
@@ -52,6 +69,8 @@ export interface RunAggregate {
    */
   scope(name: string): ScopeBoard | undefined;
   readonly agents: ReadonlyMap<string, AgentFacts>;
+  /** An agent's per-match metric records (for comparisons with the regression verdict's definitions). */
+  records(agent: string): readonly AgentMatchRecord[];
   /** Traces read and the time the pass and the statistics took. */
   readonly traces: number;
   readonly computeMs: number;
@@ -107,8 +126,13 @@ export class AggregateBuilder {
   /** Usage by scope then agent (tokens and spend of the rows). */
   private readonly usage = new Map<string, Map<string, UsageTotals>>();
   private readonly curves = new Map<string, Map<string, Curve>>();
-  private readonly agentFacts = new Map<string, { matches: number; submissions: number; violations: Map<string, number> }>();
+  private readonly agentFacts = new Map<string, { spec: string; matches: number; submissions: number; violations: Map<string, number> }>();
   private readonly excluded: Record<string, number> = {};
+  /** Scored and excluded matches by game. */
+  private readonly gameCounts = new Map<string, { included: number; excluded: Record<string, number> }>();
+  /** Cost rows by scope then agent. */
+  private readonly cost = new Map<string, Map<string, (readonly number[])[]>>();
+  private readonly settings: SettingObservation[] = [];
   private readonly games = new Set<string>();
   private included = 0;
   private traces = 0;
@@ -117,8 +141,18 @@ export class AggregateBuilder {
   add(facts: MatchFacts): void {
     this.traces++;
     this.games.add(facts.game);
-    if (facts.exclusion === null) this.included++;
-    else this.excluded[facts.exclusion] = (this.excluded[facts.exclusion] ?? 0) + 1;
+    const counts = getOrSet(this.gameCounts, facts.game, () => ({ included: 0, excluded: {} as Record<string, number> }));
+    if (facts.exclusion === null) {
+      this.included++;
+      counts.included++;
+    } else {
+      this.excluded[facts.exclusion] = (this.excluded[facts.exclusion] ?? 0) + 1;
+      counts.excluded[facts.exclusion] = (counts.excluded[facts.exclusion] ?? 0) + 1;
+    }
+    for (const [agent, row] of facts.cost) {
+      for (const scope of [ALL_GAMES, facts.game]) getOrSet(getOrSet(this.cost, scope, () => new Map()), agent, () => []).push(row);
+    }
+    this.settings.push(...facts.settings);
     this.records.push(...facts.records);
     if (facts.pairing) {
       this.allPairings.push(facts.pairing);
@@ -131,7 +165,7 @@ export class AggregateBuilder {
         if (u) byAgent.set(agent, addUsage(byAgent.get(agent) ?? EMPTY_USAGE, u));
         getOrSet(getOrSet(this.curves, scope, () => new Map<string, Curve>()), agent, () => new Curve()).add(facts.curves[seat as 0 | 1]);
       }
-      const a = getOrSet(this.agentFacts, agent, () => ({ matches: 0, submissions: 0, violations: new Map<string, number>() }));
+      const a = getOrSet(this.agentFacts, agent, () => ({ spec: facts.specs[seat as 0 | 1], matches: 0, submissions: 0, violations: new Map<string, number>() }));
       a.matches++;
       a.submissions += facts.submissions[seat as 0 | 1];
       for (const code of facts.violations[seat as 0 | 1]) a.violations.set(code, (a.violations.get(code) ?? 0) + 1);
@@ -145,28 +179,38 @@ export class AggregateBuilder {
     const correlations = correlateDefault(report, 'orr', 'csr');
     const scopeNames = [ALL_GAMES, ...[...this.games].sort()];
     const scopes = new Map<string, ScopeBoard>();
+    const overall = overallPairings(this.pairings);
     const scope = (name: string): ScopeBoard | undefined => {
       const hit = scopes.get(name);
       if (hit || !scopeNames.includes(name)) return hit;
-      const pairings = name === ALL_GAMES ? this.allPairings : (this.pairings.get(name) ?? []);
+      // All games: the cross-game ratings (connected agents, each game weighted equally); a game: its own.
+      const pairings = name === ALL_GAMES ? overall.pairings : (this.pairings.get(name) ?? []);
       const corr = correlations.find((c) => c.scope === (name === ALL_GAMES ? 'all games' : name));
       const curves = [...(this.curves.get(name) ?? new Map<string, Curve>()).entries()]
         .map(([agent, c]) => ({ agent, points: c.points() }))
         .filter((c) => c.points.length > 0)
         .sort((a, b) => a.agent.localeCompare(b.agent));
+      const table = this.rows(pairings, report, name, options.anchor, seed, bootstrap, options.prior ?? 0);
+      const counts = name === ALL_GAMES ? { included: this.included, excluded: this.excluded } : (this.gameCounts.get(name) ?? { included: 0, excluded: {} });
       const board: ScopeBoard = {
-        ...this.rows(pairings, report, name, options.anchor, seed, bootstrap, options.prior ?? 0),
+        ...table,
         correlation: corr ? { n: corr.n, r: corr.r, p: corr.p, rho: corr.rho } : { n: 0, r: null, p: null, rho: null },
         curves,
+        headToHead: name === ALL_GAMES ? null : headToHead(pairings, table.rows.flatMap((r) => (r.rating ? [{ agent: r.agent, rating: r.rating.rating }] : []))),
+        included: counts.included,
+        excluded: { ...counts.excluded },
       };
       scopes.set(name, board);
       return board;
     };
     const allRows = scope(ALL_GAMES)?.rows ?? [];
-    const anchor = options.anchor ?? defaultAnchor(allRows);
+    const anchor = usedAnchor(allRows, options.anchor);
     const agents = new Map<string, AgentFacts>();
+    const settings = settingBreakdown(this.settings);
     for (const [agent, a] of [...this.agentFacts.entries()].sort(([x], [y]) => x.localeCompare(y))) {
       agents.set(agent, {
+        spec: a.spec,
+        settings: settings.get(agent) ?? [],
         matches: a.matches,
         submissions: a.submissions,
         usage: this.usage.get(ALL_GAMES)?.get(agent) ?? EMPTY_USAGE,
@@ -178,6 +222,9 @@ export class AggregateBuilder {
     return {
       anchor,
       bootstrap,
+      seed,
+      crossGame: overall.crossGame,
+      coverage: coverageOf(this.pairings),
       weights: { ...report.weights },
       included: this.included,
       excluded: { ...this.excluded },
@@ -185,6 +232,7 @@ export class AggregateBuilder {
       scopeNames,
       scope,
       agents,
+      records: (agent: string) => this.records.filter((r) => r.agent === agent),
       traces: this.traces,
       computeMs: performance.now() - this.started,
       workers: 0,
@@ -196,7 +244,8 @@ export class AggregateBuilder {
     const usage = new Map<string, { tokens: number; usd: number }>();
     for (const [agent, u] of this.usage.get(scope) ?? new Map<string, UsageTotals>()) usage.set(agent, { tokens: u.promptTokens + u.completionTokens, usd: u.costUsd });
     const metricRows = scopeMetricRows(report, scope === ALL_GAMES ? undefined : scope);
-    const { rows, estimator } = leaderboardRows(pairings, metricRows, usage, { ...(anchor !== undefined ? { anchor } : {}), seed, bootstrap, prior });
+    const cost = costFromRows(this.cost.get(scope) ?? new Map<string, (readonly number[])[]>(), { seed, bootstrap });
+    const { rows, estimator } = leaderboardRows(pairings, metricRows, usage, { ...(anchor !== undefined ? { anchor } : {}), seed, bootstrap, prior }, cost);
     return {
       rows: rows.map((row) => ({
         ...row,

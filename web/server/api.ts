@@ -1,17 +1,33 @@
-import { ALL_GAMES, LIMITS, type AgentResponse, type BoardRow, type LeaderboardResponse, type MatchDetail, type MatchPage, type MatchQuery, type RunInfo, type RunsResponse } from '../shared/api.js';
+import { resolveGame } from '../../arena/games/registry.js';
+import { compareRecords, COMPARED_METRICS } from '../../metrics/leaderboard/compare.js';
+import { ALL_GAMES, LIMITS, type CompareResponse, type SettingRow, type AgentResponse, type BoardRow, type LeaderboardResponse, type MatchDetail, type MatchPage, type MatchQuery, type RunInfo, type RunsResponse } from '../shared/api.js';
 import type { AggregateCache } from './aggregate-cache.js';
 import type { RunAggregate } from './aggregate.js';
+import { agentMeta } from './agent-meta.js';
 import { matchDetail } from './match-detail.js';
 import { HttpError, parseQuery, type ApiPath } from './params.js';
 import type { ReadStore } from './read-store.js';
 
 function emptyRow(agent: string): BoardRow {
-  return { agent, rating: null, matches: 0, metrics: {}, tokens: 0, spendUsd: 0 };
+  return { agent, rating: null, rank: null, matches: 0, metrics: {}, tokens: 0, spendUsd: 0 };
 }
 
 function list(values: readonly string[]): string {
   const shown = values.slice(0, 20).join(', ');
   return values.length > 20 ? `${shown}, ...` : shown || '(none)';
+}
+
+/** A setting in words: plan games "side human, revises first" (the game's side names), move games "moves first". */
+function settingLabel(s: SettingRow): string {
+  if (s.kind === 'seat') return s.side === 0 ? 'moves first' : 'moves second';
+  let side = `side ${s.side}`;
+  try {
+    const g = resolveGame(s.game);
+    if (g.family === 'plan') side = g.game.sides[s.side as 0 | 1]?.label ?? side;
+  } catch {
+    // a game this arena version does not know keeps the side's number
+  }
+  return `${side}, ${s.revisesFirst ? 'revises first' : 'revises second'}`;
 }
 
 /**
@@ -45,11 +61,12 @@ export class Api {
     for (const run of changed) this.aggregates.invalidate(run);
   }
 
-  /** A run by id or name; the newest run when none is given. Unknown runs are 404s. */
+  /** A run by id or name; the newest tournament run (else the newest run) when none is given. Unknown runs are 404s. */
   run(idOrName: string | undefined): RunInfo {
     const runs = this.runs().runs;
     if (idOrName === undefined) {
-      const newest = runs[0];
+      // the newest tournament run: a regression run is newer than its baseline but is not the leaderboard to show
+      const newest = runs.find((r) => r.kind !== 'regress' && r.regression === null) ?? runs[0];
       if (!newest) throw new HttpError(404, 'the results store has no runs yet');
       return newest;
     }
@@ -70,11 +87,16 @@ export class Api {
       estimator: scope.estimator,
       anchor: agg.anchor,
       bootstrap: agg.bootstrap,
+      seed: agg.seed,
       weights: agg.weights,
       included: agg.included,
       excluded: agg.excluded,
+      scope: { included: scope.included, excluded: scope.excluded },
       labels: agg.labels,
       rows: scope.rows,
+      crossGame: agg.crossGame,
+      headToHead: scope.headToHead,
+      coverage: agg.coverage,
       correlation: scope.correlation,
       curves: scope.curves,
     };
@@ -100,7 +122,27 @@ export class Api {
       matches: facts.matches,
       usage: facts.usage,
       labels: agg.labels,
+      meta: agentMeta(run, agent, facts.spec, agg.anchor),
+      settings: facts.settings.map((s) => ({ ...s, label: settingLabel(s) })),
     };
+  }
+
+  /**
+   * Agent A of run A against agent B of run B (B − A) on every metric the regression verdict can gate, with its
+   * definitions; a regression run's own tolerances apply to the metrics it gated (0 elsewhere).
+   */
+  async compare(runA: string, agentA: string, runB: string, agentB: string): Promise<CompareResponse> {
+    const ra = this.run(runA);
+    const rb = this.run(runB);
+    const [ga, gb] = await Promise.all([this.aggregates.get(ra.id), this.aggregates.get(rb.id)]);
+    for (const [agg, run, agent] of [[ga, ra, agentA], [gb, rb, agentB]] as const) {
+      if (!agg.agents.has(agent)) throw new HttpError(404, `unknown agent '${agent}' in run '${run.name}'; agents: ${list([...agg.agents.keys()])}`);
+    }
+    const tolerances = new Map((rb.regression?.verdicts ?? ra.regression?.verdicts ?? []).map((v) => [v.metric, v.tolerance]));
+    const gates = COMPARED_METRICS.map((metric) => ({ metric, tolerance: tolerances.get(metric) ?? 0 }));
+    const seed = rb.seed;
+    const comparison = compareRecords(ga.records(agentA), gb.records(agentB), gates, { seed, bootstrap: gb.bootstrap });
+    return { a: { run: ra, agent: agentA }, b: { run: rb, agent: agentB }, same: ra.id === rb.id && agentA === agentB, comparison, labels: gb.labels, bootstrap: gb.bootstrap, seed };
   }
 
   matches(q: { run?: string | undefined; game?: string | undefined; agent?: string | undefined; status?: MatchQuery['status'] | undefined; sort?: MatchQuery['sort'] | undefined; offset?: number | undefined; limit?: number | undefined }): MatchPage {
@@ -142,6 +184,10 @@ export class Api {
       case '/api/match': {
         const q = parseQuery(path, params);
         return this.match(q.run, q.key);
+      }
+      case '/api/compare': {
+        const q = parseQuery(path, params);
+        return this.compare(q.runA, q.agentA, q.runB, q.agentB);
       }
     }
   }

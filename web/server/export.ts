@@ -30,6 +30,8 @@ export interface StaticManifest {
   readonly matches: Record<string, string>;
   /** Run id → the data file mapping each exported match key to its trace file (loaded only by pages that need it). */
   readonly traces: Record<string, string>;
+  /** Comparisons by `runA|agentA|runB|agentB` (run ids): each regression run's candidate against the agent it replaced. */
+  readonly compare: Record<string, string>;
 }
 
 /**
@@ -51,7 +53,7 @@ export interface ExportResult {
 }
 
 /** Data files this exporter writes (and may replace on the next export into the same folder). */
-const DATA_FILE = /^(index|lb-\d+|agent-\d+|matches-\d+|traces-\d+|match-\d+)\.js$/;
+const DATA_FILE = /^(index|lb-\d+|agent-\d+|matches-\d+|traces-\d+|match-\d+|compare-\d+)\.js$/;
 
 /** A data file: a classic script that hands its JSON to the page (JSON is a valid JS expression). */
 function dataScript(name: string, value: unknown): string {
@@ -88,7 +90,7 @@ export async function writeStaticSite(options: ExportOptions): Promise<ExportRes
 
   try {
     const runs = api.runs();
-    const manifest: StaticManifest = { runs, leaderboard: {}, agent: {}, matches: {}, traces: {} };
+    const manifest: StaticManifest = { runs, leaderboard: {}, agent: {}, matches: {}, traces: {}, compare: {} };
     for (const run of runs.runs) {
       const boards: Record<string, string> = {};
       const all = await api.leaderboard(run.id, ALL_GAMES);
@@ -105,6 +107,14 @@ export async function writeStaticSite(options: ExportOptions): Promise<ExportRes
       }
       manifest.agent[run.id] = agents;
       manifest.matches[run.id] = await data('matches', { run: run.id, matches: store.allMatches(run.id) });
+    }
+    for (const run of runs.runs) {
+      const meta = run.regression;
+      const baseline = meta ? runs.runs.find((r) => r.id === meta.baseline || r.name === meta.baseline) : undefined;
+      if (!meta || !baseline) continue;
+      const replaced = meta.target ?? meta.candidate;
+      const comparison = await api.compare(baseline.id, replaced, run.id, meta.candidate).catch(() => null);
+      if (comparison) manifest.compare[[baseline.id, replaced, run.id, meta.candidate].join('|')] = await data('compare', comparison);
     }
     const recent = store.recentTraced(options.maxTraces ?? Number.MAX_SAFE_INTEGER);
     const byRun = new Map<string, Record<string, string>>();

@@ -1,5 +1,7 @@
 import { ZERO_USAGE, type Usage } from '../../arena/trace/usage.js';
 import { pairingsOf } from '../../metrics/leaderboard/build.js';
+import { matchCostRows } from '../../metrics/leaderboard/cost.js';
+import { settingObservations, type SettingObservation } from '../../metrics/leaderboard/settings.js';
 import type { TraceEvent } from '../../arena/trace/events.js';
 import type { Pairing } from '../../metrics/ratings/types.js';
 import { exclusionReason, extractRecords } from '../../metrics/steps/extract.js';
@@ -21,6 +23,12 @@ export interface MatchFacts {
   readonly violations: readonly [readonly string[], readonly string[]];
   /** Submissions (plan submissions, moves, rejections) by seat. */
   readonly submissions: readonly [number, number];
+  /** Agent specs by seat (e.g. `counter:evals=10`, `llm:my-model`). */
+  readonly specs: readonly [string, string];
+  /** Cost rows of a completed match by seat (metrics/leaderboard/cost.ts); empty otherwise. */
+  readonly cost: readonly (readonly [string, readonly number[]])[];
+  /** Scored observations by setting (role × revise-first, seat order); empty for unscored matches. */
+  readonly settings: readonly SettingObservation[];
 }
 
 /**
@@ -79,5 +87,8 @@ export function factsOf(events: readonly TraceEvent[]): MatchFacts | null {
     curves: exclusion === null ? evaluatedScores(events, spec.family) : [[], []],
     violations,
     submissions,
+    specs: [spec.seats[0].agent, spec.seats[1].agent],
+    cost: matchCostRows(events),
+    settings: exclusion === null ? settingObservations(events) : [],
   };
 }

@@ -127,6 +127,8 @@ export class ReadStore {
       regression,
       ...this.manifestOf(row, agents),
       ...queueOf(row),
+      config: this.configOf(row),
+      lastUpdated: (db.prepare(`SELECT MAX(finished_at) AS t FROM matches WHERE run_id = ?`).get(row.id) as { t: string | null }).t,
     };
   }
 
@@ -134,6 +136,15 @@ export class ReadStore {
   runsStamp(): string {
     const r = this.store.db.prepare(`SELECT COUNT(*) AS n, MAX(updated_at) AS t FROM runs`).get() as { n: number; t: string | null };
     return `${r.n}@${r.t ?? ''}`;
+  }
+
+  /** The run's stored config, without any field whose name could hold a secret. */
+  private configOf(row: RunRow): unknown {
+    try {
+      return JSON.parse(row.config_json, (k, v: unknown) => (/api[_-]?key|secret|password|authori[sz]ation|^token$/i.test(k) && typeof v !== 'object' ? undefined : v)) as unknown;
+    } catch {
+      return null;
+    }
   }
 
   /** The stored manifest (validated; null when absent or unreadable) and each agent's provenance notes. */

@@ -1,4 +1,5 @@
 import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The front end: one script and one stylesheet, bundled from web/app (chart.js included; nothing from a CDN). */
@@ -27,6 +28,7 @@ export const CSP_DIRECTIVES = [
 export const CSP_HEADER = [...CSP_DIRECTIVES, "frame-ancestors 'none'"].join('; ');
 
 const ENTRY = fileURLToPath(new URL('../app/main.ts', import.meta.url));
+const METRICS_README = fileURLToPath(new URL('../../metrics/README.md', import.meta.url));
 
 /**
  * Bundles web/app/main.ts with esbuild into memory: a classic script (an IIFE, not a module, so it also runs from
@@ -44,6 +46,8 @@ export async function buildSiteAssets(options: { readonly minify?: boolean } = {
     outdir: 'site',
     entryNames: 'app',
     logLevel: 'silent',
+    // The methodology page carries metrics/README.md in full (it must also work from file://, with no server).
+    define: { __ARENA_METRICS_README__: JSON.stringify(existsSync(METRICS_README) ? readFileSync(METRICS_README, 'utf8') : '') },
   });
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'));
   const css = result.outputFiles.find((f) => f.path.endsWith('.css'));

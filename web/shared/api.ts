@@ -9,6 +9,15 @@ import type { RevisionClass } from '../../metrics/steps/plan.js';
 
 /** A plan game's revision opportunity, labelled as the metrics count it (success, harmful, unforced, or unchanged). */
 export type RevisionLabel = RevisionClass;
+import type { CostRow } from '../../metrics/leaderboard/cost.js';
+import type { Coverage } from '../../metrics/leaderboard/coverage.js';
+import type { CrossGameCoverage } from '../../metrics/leaderboard/cross-game.js';
+import type { HeadToHead } from '../../metrics/leaderboard/head-to-head.js';
+import type { RankRange } from '../../metrics/leaderboard/ranks.js';
+import type { SettingRow } from '../../metrics/leaderboard/settings.js';
+import type { Comparison } from '../../metrics/leaderboard/compare.js';
+
+export type { CostRow, Coverage, CrossGameCoverage, HeadToHead, RankRange, SettingRow };
 
 /** Bounds on requests (the server rejects anything outside them with 400/414). */
 export const LIMITS = Object.freeze({
@@ -75,6 +84,10 @@ export interface RunInfo {
   readonly provenance: Readonly<Record<string, readonly string[]>>;
   /** A distributed run while it is live (`arena tournament --redis`): its matches by state, as of `at`. */
   readonly queue?: QueueStates;
+  /** The run's stored configuration (fields that could name a secret are removed); null when unreadable. */
+  readonly config: unknown;
+  /** When the run's newest match finished (null before any did). */
+  readonly lastUpdated: string | null;
 }
 
 /** Matches of a live distributed run by state, as its coordinator last wrote them. */
@@ -105,6 +118,10 @@ export interface RatingValue {
 export interface BoardRow {
   readonly agent: string;
   readonly rating: RatingValue | null;
+  /** Best and worst rank the rating intervals allow (overlapping intervals share ranks); null when unrated. */
+  readonly rank: RankRange | null;
+  /** Tokens and price per match, decision and win with 95% intervals (absent for agents without completed matches). */
+  readonly cost?: CostRow;
   readonly matches: number;
   readonly metrics: Readonly<Record<string, Estimate>>;
   readonly tokens: number;
@@ -134,12 +151,24 @@ export interface LeaderboardResponse {
   readonly estimator: { readonly text: string; readonly prior: number | null; readonly unbounded: readonly { readonly agent: string; readonly how: string }[] };
   readonly anchor: string | null;
   readonly bootstrap: number;
+  /** Seed of every bootstrap (the run's seed). */
+  readonly seed: number;
   readonly weights: Readonly<Record<string, number>>;
+  /** Matches scored and not scored in the whole run. */
   readonly included: number;
   readonly excluded: Readonly<Record<string, number>>;
+  /** Matches scored and not scored in this scope (the run for ALL_GAMES, else the game). */
+  readonly scope: { readonly included: number; readonly excluded: Readonly<Record<string, number>> };
   /** Metric id → label, for every metric id the rows may hold. */
   readonly labels: Readonly<Record<string, string>>;
+  /** For ALL_GAMES: cross-game ratings, over `crossGame.agents` only. For a game: that game's ratings. */
   readonly rows: readonly BoardRow[];
+  /** Which agents and games the cross-game ratings cover (null when no two agents qualify). */
+  readonly crossGame: CrossGameCoverage | null;
+  /** A game's head-to-head matrix (null for ALL_GAMES). */
+  readonly headToHead: HeadToHead | null;
+  /** Scored matches per agent and game, for the whole run. */
+  readonly coverage: Coverage;
   /** ORR against CSR across the agents of this scope. */
   readonly correlation: CorrelationValue;
   readonly curves: readonly { readonly agent: string; readonly points: readonly CurvePoint[] }[];
@@ -170,6 +199,20 @@ export interface AgentResponse {
   readonly matches: number;
   readonly usage: UsageTotals;
   readonly labels: Readonly<Record<string, string>>;
+  readonly meta: AgentMeta;
+  /** Results by setting: plan games by role × revise-first, move games by seat order, with Wilson intervals. */
+  readonly settings: readonly (SettingRow & { readonly label: string })[];
+}
+
+/** Who an agent is: its spec and kind badges; for an LLM the model and the endpoint's name (never a key). */
+export interface AgentMeta {
+  readonly spec: string | null;
+  /** Any of: anchor, calibration, built-in, LLM (or the spec's kind for others). */
+  readonly badges: readonly string[];
+  readonly model: string | null;
+  readonly endpoint: string | null;
+  /** What the agent kind does, from its registration. */
+  readonly description: string | null;
 }
 
 export interface MatchSummary {
@@ -235,6 +278,18 @@ export interface MatchDetail {
   readonly boards: readonly MoveBoard[] | null;
   /** Plan games: every revision opportunity labelled by the metrics' own rules; null when the trace has none to label. */
   readonly revisions?: readonly RevisionLabel[] | null;
+}
+
+/** Two agents (or one agent in two runs) compared with the regression verdict's definitions: B − A per metric. */
+export interface CompareResponse {
+  readonly a: { readonly run: RunInfo; readonly agent: string };
+  readonly b: { readonly run: RunInfo; readonly agent: string };
+  /** True when A and B are the same agent in the same run: every difference is 0 by construction. */
+  readonly same: boolean;
+  readonly comparison: Comparison;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly bootstrap: number;
+  readonly seed: number;
 }
 
 /** Error bodies of the API. */

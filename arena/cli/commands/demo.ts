@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { writeStaticSite } from '../../../web/server/export.js';
-import { buildLeaderboard } from '../../../metrics/leaderboard/build.js';
+import { buildLeaderboard, DEFAULT_BOOTSTRAP } from '../../../metrics/leaderboard/build.js';
 import { formatLeaderboard } from '../../../metrics/leaderboard/format.js';
 import { DEFAULT_STORE, Store } from '../../store/store.js';
 import { checkTournamentConfig } from '../../tournament/config.js';
@@ -31,13 +31,13 @@ export function registerDemo(program: Command): void {
           `\nDemo tournament: ${counts.completed} matches (${result.played} played now${before ? `, ${before} kept from an earlier run` : ''}) in ${seconds} s; ` +
             `games: ${config.games.map((g) => g.id).join(', ')}; results in ${opts.store} (run 'demo').\n\n`,
         );
-        const board = buildLeaderboard([...store.traces(result.runId)], { anchor: config.anchor ?? 'random', seed: config.seed, bootstrap: 500, ...(config.ratings?.prior !== undefined ? { prior: config.ratings.prior } : {}) });
+        const board = buildLeaderboard([...store.traces(result.runId)], { anchor: config.anchor ?? 'random', seed: config.seed, bootstrap: DEFAULT_BOOTSTRAP, ...(config.ratings?.prior !== undefined ? { prior: config.ratings.prior } : {}) });
         process.stdout.write(`${formatLeaderboard(board, 'table', opts.byGame === true)}\n\n`);
       } finally {
         store.close();
       }
       if (opts.report !== false) {
-        const site = await writeStaticSite({ storePath: opts.store, outDir: opts.report, bootstrap: 500 });
+        const site = await writeStaticSite({ storePath: opts.store, outDir: opts.report, bootstrap: DEFAULT_BOOTSTRAP });
         process.stdout.write(`Web leaderboard written to ${join(opts.report, 'index.html')} (${site.files} files; opens from disk), or serve it live: \`npx arena serve\`.\n`);
       }
       process.stdout.write(`Next: \`npx arena leaderboard demo --by-game\`, \`npx arena metrics --run demo\`, or a tournament of your own: see README.\n`);

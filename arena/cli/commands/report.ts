@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { DEFAULT_BOOTSTRAP } from '../../../metrics/leaderboard/build.js';
 import { resolve } from 'node:path';
 import { writeStaticSite } from '../../../web/server/export.js';
 import { DEFAULT_STORE } from '../../store/store.js';
@@ -12,7 +13,7 @@ export function registerReport(program: Command): void {
     .requiredOption('--html <dir>', 'output folder for the static site')
     .option('--store <file>', 'results store (SQLite)', DEFAULT_STORE)
     .option('--max-traces <n|all>', 'matches whose traces are embedded for replay (the most recently finished)', 'all')
-    .option('--bootstrap <B>', 'bootstrap resamples for intervals', '1000')
+    .option('--bootstrap <B>', 'bootstrap resamples for intervals', String(DEFAULT_BOOTSTRAP))
     .action(async (opts: { html: string; store: string; maxTraces: string; bootstrap: string }) => {
       const maxTraces = opts.maxTraces === 'all' ? undefined : intFlag('max-traces', opts.maxTraces, 0, 10_000_000);
       const bootstrap = intFlag('bootstrap', opts.bootstrap, 0, 100_000);

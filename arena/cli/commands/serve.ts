@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { DEFAULT_BOOTSTRAP } from '../../../metrics/leaderboard/build.js';
 import { startServer } from '../../../web/server/http.js';
 import { DEFAULT_STORE } from '../../store/store.js';
 import { openExistingStore } from './store-option.js';
@@ -17,7 +18,7 @@ export function registerServe(program: Command): void {
     .description('serve the results store as a local leaderboard and replay site on 127.0.0.1 (read-only)')
     .option('--store <file>', 'results store (SQLite)', DEFAULT_STORE)
     .option('--port <n>', 'port on 127.0.0.1 (0: any free port)', '8080')
-    .option('--bootstrap <B>', 'bootstrap resamples for intervals', '1000')
+    .option('--bootstrap <B>', 'bootstrap resamples for intervals', String(DEFAULT_BOOTSTRAP))
     .action(async (opts: { store: string; port: string; bootstrap: string }) => {
       const port = intFlag('port', opts.port, 0, 65535);
       const bootstrap = intFlag('bootstrap', opts.bootstrap, 0, 100_000);

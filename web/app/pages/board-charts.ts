@@ -1,5 +1,5 @@
 import type { LeaderboardResponse } from '../../shared/api.js';
-import { colour, draw } from '../charts.js';
+import { colour, distinctColours, draw } from '../charts.js';
 import { finiteRating, num } from '../format.js';
 import { canvasBox } from './common.js';
 
@@ -13,17 +13,24 @@ export const CHART_METRICS: readonly (readonly [string, string])[] = [
   ['processScore', 'Process Score'],
 ];
 
-/** One colour per agent across every chart of the page (by leaderboard order). */
+/** One distinct colour per agent across every chart of the page (by leaderboard order), however many agents. */
 function agentColours(board: LeaderboardResponse): (agent: string) => string {
   const names = [...new Set([...board.rows.map((r) => r.agent), ...board.curves.map((c) => c.agent)])];
-  return (agent) => colour(Math.max(0, names.indexOf(agent)));
+  const colours = distinctColours(names.length);
+  return (agent) => colours[Math.max(0, names.indexOf(agent))] as string;
+}
+
+/** The colours a chart gave its agents, on the canvas for readers and tests (data-colours, agent=colour;...). */
+function recordColours(canvas: HTMLCanvasElement, agents: readonly string[], hue: (agent: string) => string): void {
+  canvas.dataset['colours'] = agents.map((a) => `${a}=${hue(a)}`).join(';');
 }
 
 /** Ratings with their 95% intervals: a floating bar [lo, hi] per agent and a point at the estimate. */
 function ratingsChart(grid: HTMLElement, board: LeaderboardResponse): void {
-  const { box, canvas } = canvasBox('chart-ratings', 'Rating with 95% interval', 'chart wide');
   // unbounded ratings (±∞, unlinked) cannot be drawn; the table shows them
   const rows = board.rows.filter((r) => finiteRating(r.rating));
+  if (rows.length === 0) return;
+  const { box, canvas } = canvasBox('chart-ratings', 'Rating with 95% interval', 'chart wide');
   const end = (x: number | null | undefined, at: number): number => (typeof x === 'number' && Number.isFinite(x) ? x : at);
   grid.append(box);
   draw(
@@ -44,9 +51,11 @@ function ratingsChart(grid: HTMLElement, board: LeaderboardResponse): void {
 }
 
 function metricChart(grid: HTMLElement, board: LeaderboardResponse, id: string, label: string): void {
-  const { box, canvas } = canvasBox(`chart-metric-${id}`, label);
   const rows = board.rows.filter((r) => r.metrics[id]?.value !== null && r.metrics[id] !== undefined);
+  if (rows.length === 0) return; // a metric no agent of this scope has (e.g. OBR in a move game): no empty frame
+  const { box, canvas } = canvasBox(`chart-metric-${id}`, label);
   const hue = agentColours(board);
+  recordColours(canvas, rows.map((r) => r.agent), hue);
   grid.append(box);
   draw(
     canvas,
@@ -84,10 +93,12 @@ function metricChart(grid: HTMLElement, board: LeaderboardResponse, id: string, 
 function orrCsrChart(grid: HTMLElement, board: LeaderboardResponse): void {
   const c = board.correlation;
   const caption = `ORR against CSR — Pearson r = ${num(c.r)}${c.p !== null ? ` (p = ${num(c.p, 3)})` : ''}, n = ${c.n}`;
+  const rows = board.rows.filter((r) => r.metrics['orr']?.value != null && r.metrics['csr']?.value != null);
+  if (rows.length === 0) return;
   const { box, canvas } = canvasBox('chart-orr-csr', caption);
   box.dataset['n'] = String(c.n);
-  const rows = board.rows.filter((r) => r.metrics['orr']?.value != null && r.metrics['csr']?.value != null);
   const hue = agentColours(board);
+  recordColours(canvas, rows.map((r) => r.agent), hue);
   grid.append(box);
   draw(
     canvas,
@@ -110,9 +121,11 @@ function orrCsrChart(grid: HTMLElement, board: LeaderboardResponse): void {
 
 /** Mean score by evaluated-round index k, one line per agent. */
 function curvesChart(grid: HTMLElement, board: LeaderboardResponse): void {
+  if (board.curves.every((c) => c.points.length === 0)) return;
   const { box, canvas } = canvasBox('chart-curves', 'Improvement: mean score by evaluated round k', 'chart wide');
   const maxK = Math.max(0, ...board.curves.flatMap((c) => c.points.map((p) => p.k)));
   const hue = agentColours(board);
+  recordColours(canvas, board.curves.map((c) => c.agent), hue);
   grid.append(box);
   draw(
     canvas,
@@ -137,6 +150,7 @@ function curvesChart(grid: HTMLElement, board: LeaderboardResponse): void {
 /** Rating against resource use per match: spend when any was priced, else tokens, else wall time. */
 function costChart(grid: HTMLElement, board: LeaderboardResponse): void {
   const rows = board.rows.filter((r) => finiteRating(r.rating));
+  if (rows.length === 0) return;
   const measure = (id: string): number[] => rows.map((r) => r.metrics[id]?.value ?? 0);
   const [id, label] = measure('usdPerMatch').some((v) => v > 0)
     ? ['usdPerMatch', 'spend per match (USD)']
@@ -145,6 +159,7 @@ function costChart(grid: HTMLElement, board: LeaderboardResponse): void {
       : ['wallMsPerMatch', 'wall ms per match'];
   const { box, canvas } = canvasBox('chart-cost', `Rating against ${label}`);
   const hue = agentColours(board);
+  recordColours(canvas, rows.map((r) => r.agent), hue);
   grid.append(box);
   draw(
     canvas,

@@ -11,9 +11,14 @@ export interface PageContext {
   onLeave(fn: () => void): void;
 }
 
-/** The run a page shows: the `run` parameter (id or name), else the newest run. */
+/** The run shown when none is asked for: the newest tournament run (not a regression run), else the newest run. */
+export function defaultRun(runs: RunsResponse): RunInfo | undefined {
+  return runs.runs.find((r) => r.kind !== 'regress' && r.regression === null) ?? runs.runs[0];
+}
+
+/** The run a page shows: the `run` parameter (id or name), else the default run. */
 export function pickRun(runs: RunsResponse, wanted: string | null): RunInfo {
-  const run = (wanted ? (runs.runs.find((r) => r.id === wanted) ?? runs.runs.find((r) => r.name === wanted)) : undefined) ?? runs.runs[0];
+  const run = (wanted ? (runs.runs.find((r) => r.id === wanted) ?? runs.runs.find((r) => r.name === wanted)) : undefined) ?? defaultRun(runs);
   if (!run) throw new Error('the results store has no runs yet');
   return run;
 }
