@@ -16,7 +16,7 @@ export const DEMO_TOURNAMENT: TournamentConfigInput = {
     { id: 'tic-tac-toe', games: 2, agents: ['random', 'greedy', 'mcts', 'mcts-noisy', 'prm-greedy'] },
     { id: 'connect-four', games: 2, agents: ['random', 'greedy', 'mcts', 'mcts-noisy', 'prm-greedy', 'onnx-mcts'] },
     // a small, cheap chess pairing: the weakest engine setting against random, two games of at most 40 plies each
-    { id: 'chess', games: 2, params: { plies: 40 }, agents: ['random', 'stockfish'] },
+    { id: 'chess(plies=40)', games: 2, agents: ['random', 'stockfish'] },
   ],
   agents: {
     random: { spec: 'random', anchor: true },
