@@ -1,4 +1,5 @@
 import type { MatchEndEvent, MoveMatchSpec, TraceEvent } from '../trace/events.js';
+import { gameStart } from '../../games/core/start.js';
 import { resolveMoveGame } from '../games/registry.js';
 
 export interface MoveFormatOptions {
@@ -42,7 +43,7 @@ export function formatMoveMatch(events: readonly TraceEvent[], options: MoveForm
   const boards = options.boards ?? 'end';
   const { rules, canonical } = resolveMoveGame(spec.game, spec.params);
   const out = [`${canonical}  seed ${spec.seed}  ${spec.games} game${spec.games === 1 ? '' : 's'}  ${seatName(spec, 0)} vs ${seatName(spec, 1)}`];
-  let state = rules.initial();
+  let state = gameStart(rules, spec, 0);
   let moves: string[] = [];
   let notes: string[] = [];
   let gameOpen = false;
@@ -55,7 +56,7 @@ export function formatMoveMatch(events: readonly TraceEvent[], options: MoveForm
   for (const e of events) {
     if ((e.type === 'move' || e.type === 'rejection') && !gameOpen) {
       gameOpen = true;
-      state = rules.initial();
+      state = gameStart(rules, spec, e.gameIndex);
       moves = [];
       notes = [];
       const first = e.gameIndex % 2;

@@ -8,6 +8,7 @@ import { TRACE_VERSION, type MoveMatchSpec, type TraceEvent } from '../trace/eve
 import { TraceRecorder } from '../trace/recorder.js';
 import { gameResultFeedback, rejectionFeedback } from './move-feedback.js';
 import { resolveMoveGame, type ResolvedMoveGame } from '../games/registry.js';
+import { gameStart } from '../../games/core/start.js';
 import { judgeMove, responseOf } from './move-judge.js';
 
 /** What happens when a seat's attempts at a move run out: it forfeits the game, or a seeded random legal move is played. */
@@ -82,7 +83,9 @@ async function playGame(series: Series, gameIndex: number): Promise<readonly [nu
   const first = (gameIndex % 2) as 0 | 1;
   const seatOf = (player: 0 | 1): 0 | 1 => (player === 0 ? first : ((1 - first) as 0 | 1));
   const ownMoves: [string[], string[]] = [[], []];
-  const client = Client({ game: resolved.game, numPlayers: 2, debug: false });
+  // The game's start (a seeded one where the game has several; the same for games 2k and 2k + 1).
+  const start = gameStart(rules, spec, gameIndex);
+  const client = Client({ game: { ...resolved.game, setup: () => start }, numPlayers: 2, debug: false });
   client.start();
   let ply = 0;
   let forfeit: 0 | 1 | undefined;
@@ -174,7 +177,9 @@ export async function runMoveMatch(spec: MoveMatchSpec, agents: readonly [Agent,
   const full: MoveSeriesSpec = { ...spec, params: resolved.params, maxAttempts, onFail };
   const recorder = new TraceRecorder(options.sink);
   const matchId = options.matchId ?? `move-${hashSeed(JSON.stringify(full)).toString(16).padStart(8, '0')}`;
-  recorder.emit({ type: 'match_start', round: 0, traceVersion: TRACE_VERSION, matchId, spec: full, promptVersion: options.promptVersion ?? MOVE_PROMPT_VERSION });
+  // Games with a seeded start record each game's start position (its key), so a replay can check it.
+  const starts = resolved.rules.seededStart ? { starts: Array.from({ length: spec.games }, (_, g) => resolved.rules.key(gameStart(resolved.rules, spec, g))) } : {};
+  recorder.emit({ type: 'match_start', round: 0, traceVersion: TRACE_VERSION, matchId, spec: full, promptVersion: options.promptVersion ?? MOVE_PROMPT_VERSION, ...starts });
   const root = createRng(spec.seed);
   const signal = options.signal;
   const ctx = (seat: number): AgentContext => (signal ? { rng: root.fork(`seat${seat}`), signal } : { rng: root.fork(`seat${seat}`) });

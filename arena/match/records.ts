@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { gameStart } from '../../games/core/start.js';
 import { resolveMoveGame } from '../games/registry.js';
 import type { Agent } from '../agents/agent.js';
 import type { MoveMatchSpec, TraceEvent } from '../trace/events.js';
@@ -27,9 +28,11 @@ export function exportRecords(events: readonly TraceEvent[], date: string): Expo
   const record = rules.record;
   if (!record) return [];
   const out: ExportedRecord[] = [];
-  let state = rules.initial();
+  let gameIndex = 0;
+  let state = gameStart(rules, spec, gameIndex);
   for (const e of events) {
     if (e.type === 'move') {
+      if (e.gameIndex !== gameIndex) state = gameStart(rules, spec, (gameIndex = e.gameIndex));
       const parsed = rules.parseAction(state, e.action);
       if (!parsed.ok) throw new UsageError(`match ${start.matchId}: move '${e.action}' does not replay: ${parsed.reason}`);
       state = rules.apply(state, parsed.action);
@@ -51,7 +54,7 @@ export function exportRecords(events: readonly TraceEvent[], date: string): Expo
         ...(e.forfeit !== undefined ? { Termination: `forfeit by ${spec.seats[e.forfeit]?.name ?? `seat ${e.forfeit}`}` } : {}),
       };
       out.push({ format: record.name, game: rules.id, text: record.write(state, headers) });
-      state = rules.initial();
+      state = gameStart(rules, spec, (gameIndex = e.gameIndex + 1));
     }
   }
   return out;

@@ -33,7 +33,7 @@ describe('the engine prover', () => {
     // 1. e4 e5 2. Qh5 Nc6 3. Bc4 Nf6?? 4. Qxf7#
     const white = scripted(['e4', 'Qh5', 'Bc4', 'Qxf7#']);
     const black = scripted(['e5', 'Nc6', 'Nf6']);
-    const events = await runMoveMatch(spec(['w', 'b']), [white, black]);
+    const events = await runMoveMatch(spec(['w', 'b'], { opening: 0 }), [white, black]);
     const { events: annotated, analyses } = await annotateMatchWithEngine(events, { depth: 6, name: 'engine:depth=6' });
     const steps = progress(annotated);
     expect(steps).toHaveLength(7);

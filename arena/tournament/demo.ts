@@ -2,7 +2,7 @@ import type { TournamentConfigInput } from './config.js';
 
 /**
  * The embedded demo tournament: every game, built-in agents of graded strength, the calibration agents, a
- * PRM-guided agent and the shipped ONNX verifier inside MCTS, sized
+ * PRM-guided agent, the shipped ONNX verifier inside MCTS and a Stockfish engine agent on chess, sized
  * to finish in well under three minutes on two cores. No API key needed.
  */
 export const DEMO_TOURNAMENT: TournamentConfigInput = {
@@ -14,7 +14,9 @@ export const DEMO_TOURNAMENT: TournamentConfigInput = {
     { id: 'turn-based', rounds: 10 },
     // the shipped learned verifier is a Connect Four model: every other move agent plays tic-tac-toe
     { id: 'tic-tac-toe', games: 2, agents: ['random', 'greedy', 'mcts', 'mcts-noisy', 'prm-greedy'] },
-    { id: 'connect-four', games: 2 },
+    { id: 'connect-four', games: 2, agents: ['random', 'greedy', 'mcts', 'mcts-noisy', 'prm-greedy', 'onnx-mcts'] },
+    // a small, cheap chess pairing: the weakest engine setting against random, two games of at most 40 plies each
+    { id: 'chess(plies=40)', games: 2, agents: ['random', 'stockfish'] },
   ],
   agents: {
     random: { spec: 'random', anchor: true },
@@ -26,6 +28,7 @@ export const DEMO_TOURNAMENT: TournamentConfigInput = {
     'mcts-noisy': 'mcts:iterations=400,error=0.3',
     'prm-greedy': 'prm:base=(greedy:error=0.3),verifier=rollout,n=4,rollouts=8',
     'onnx-mcts': 'onnx:mode=mcts,iterations=100',
+    stockfish: 'stockfish:depth=1',
   },
   schedule: { type: 'round-robin' },
   repetitions: 1,

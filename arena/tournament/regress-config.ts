@@ -26,10 +26,28 @@ const suiteSchema = z
     models: z.string().optional(),
     cache: z.enum(CACHE_MODES as unknown as [string, ...string[]]).default('read-write'),
     workers: z.int().min(1).max(256).optional(),
+    /**
+     * Sequential early stop: play the baseline's matches in batches (in the baseline's order) and stop once every
+     * gate's verdict is decided by anytime-valid intervals. `true` uses batches of 10 matches.
+     */
+    sequential: z
+      .union([z.boolean(), z.object({ batch: z.int({ error: 'expected a whole number of matches per batch' }).min(1, { error: 'expected a batch of at least 1 match' }).max(100_000) }).strict()], {
+        error: 'expected true, false or { batch: N }',
+      })
+      .default(false),
   })
   .strict();
 
 export type RegressSuite = z.output<typeof suiteSchema> & { readonly cache: 'off' | 'read' | 'write' | 'read-write' };
+
+/** Matches per batch of a sequential regression run unless the suite says otherwise. */
+export const DEFAULT_SEQUENTIAL_BATCH = 10;
+
+/** The batch size of a sequential run, or undefined when the suite is not sequential. */
+export function sequentialBatch(suite: Pick<RegressSuite, 'sequential'>): number | undefined {
+  if (suite.sequential === false) return undefined;
+  return suite.sequential === true ? DEFAULT_SEQUENTIAL_BATCH : suite.sequential.batch;
+}
 
 /** Reads and validates a regression suite file (YAML or JSON). */
 export function loadRegressSuite(path: string): RegressSuite {

@@ -18,8 +18,28 @@ export interface RegressionRun {
   /** The baseline run's completed traces of the replayed matches, and the candidate run's traces. */
   readonly baseTraces: readonly TraceEvent[][];
   readonly candidateTraces: readonly TraceEvent[][];
-  /** The baseline matches the candidate was to play. */
+  /** The baseline matches the candidate was to play (a sequential run: those planned before it stopped). */
   readonly planned: number;
+  /** The baseline's matches of the target (a sequential run may stop before playing them all). */
+  readonly available: number;
+}
+
+/** A sequential run's check after each batch: whether the verdict is decided (the analysis layer answers it). */
+export type RegressionDecide = (traces: { readonly target: string; readonly candidate: string; readonly baseTraces: readonly TraceEvent[][]; readonly candidateTraces: readonly TraceEvent[][] }) => {
+  readonly done: boolean;
+  readonly reason: string;
+};
+
+export interface RegressOptions {
+  readonly quiet?: boolean;
+  readonly signal?: AbortSignal;
+  readonly workers?: number;
+  /**
+   * Sequential early stop: the baseline's matches are planned and played `batch` at a time, in the baseline's
+   * order, and `decide` is asked after each batch; the run stops once it says done. Re-running replays the same
+   * checks on the stored results, so it stops at the same batch (or continues an interrupted one).
+   */
+  readonly sequential?: { readonly batch: number; readonly decide: RegressionDecide };
 }
 
 /**
@@ -33,7 +53,7 @@ export async function playRegression(
   baselineRun: string,
   candidate: string,
   env: AgentEnv,
-  options: { quiet?: boolean; signal?: AbortSignal; workers?: number } = {},
+  options: RegressOptions = {},
 ): Promise<RegressionRun> {
   const base = store.getRun(baselineRun);
   if (!base) throw new UsageError(`unknown baseline run '${baselineRun}'; runs: ${store.listRuns().map((r) => r.name).join(', ') || '(none)'}`);
@@ -60,7 +80,17 @@ export async function playRegression(
   const done = new Set(store.getRun(runId) ? store.matches(runId, { status: 'completed' }).map((m) => m.match_key) : []);
   checkAgents(planned, env, (m) => !done.has(m.key));
   if (!store.getRun(runId)) store.createRun({ id: runId, name: runId, kind: 'regress', config: { ...identity, suite }, configHash: hash, seed: suite.seed });
-  store.planMatches(runId, planned);
+  const keys = new Set<string>();
+  const baseByKey = new Map<string, TraceEvent[]>();
+  const collect = (): { baseTraces: TraceEvent[][]; candidateTraces: TraceEvent[][] } => {
+    if (baseByKey.size === 0) {
+      for (const events of store.traces(base.id, { completedOnly: true })) {
+        const start = events[0];
+        if (start?.type === 'match_start') baseByKey.set(start.matchId, events);
+      }
+    }
+    return { baseTraces: [...baseByKey.entries()].filter(([k]) => keys.has(k)).map(([, e]) => e), candidateTraces: [...store.traces(runId)] };
+  };
   const inputs = (): RunInputs => ({
     config: { ...identity, suite },
     seed: suite.seed,
@@ -69,17 +99,28 @@ export async function playRegression(
     models: env.models,
     cache: (env.cache as { mode?: string } | undefined)?.mode ?? 'off',
   });
-  await withManifest(store, runId, inputs, env, () =>
-    playPending(store, runId, { env, ...(options.quiet ? { quiet: true } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.workers ? { workers: options.workers } : {}) }, suite.workers !== undefined ? { workers: suite.workers } : {}),
-  );
-  const keys = new Set(planned.map((p) => p.key));
-  const baseTraces: TraceEvent[][] = [];
-  for (const events of store.traces(base.id, { completedOnly: true })) {
-    const start = events[0];
-    if (start?.type === 'match_start' && keys.has(start.matchId)) baseTraces.push(events);
+  const play = () =>
+    playPending(store, runId, { env, ...(options.quiet ? { quiet: true } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.workers ? { workers: options.workers } : {}) }, suite.workers !== undefined ? { workers: suite.workers } : {});
+  const sequential = options.sequential;
+  let count = planned.length;
+  if (!sequential) {
+    store.planMatches(runId, planned);
+    await withManifest(store, runId, inputs, env, play);
+  } else {
+    const batch = Math.max(1, Math.floor(sequential.batch));
+    await withManifest(store, runId, inputs, env, async () => {
+      for (count = Math.min(batch, planned.length); ; count = Math.min(count + batch, planned.length)) {
+        store.planMatches(runId, planned.slice(0, count));
+        for (const p of planned.slice(0, count)) keys.add(p.key);
+        await play();
+        if (options.signal?.aborted || store.pendingMatches(runId).length > 0) return;
+        if (count >= planned.length || sequential.decide({ target: suite.target, candidate: candidateName, ...collect() }).done) return;
+      }
+    });
   }
-  const candidateTraces = [...store.traces(runId)];
-  return { runId, baseline: base.name, target: suite.target, candidate: candidateName, candidateSpec, baseTraces, candidateTraces, planned: planned.length };
+  for (const p of planned.slice(0, count)) keys.add(p.key);
+  const { baseTraces, candidateTraces } = collect();
+  return { runId, baseline: base.name, target: suite.target, candidate: candidateName, candidateSpec, baseTraces, candidateTraces, planned: count, available: planned.length };
 }
 
 /** Stores a regression run's verdict as its metadata and closes the run (completed when no match is pending). */

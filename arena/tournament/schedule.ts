@@ -66,7 +66,9 @@ function planMatches(config: TournamentConfig, game: TournamentGame, a: string, 
 function moveMatches(config: TournamentConfig, game: TournamentGame, a: string, b: string, rep: number, out: PlannedMatch[]): void {
   const resolved = resolveGame(game.id);
   if (resolved.family !== 'move') return;
-  // Each pair plays twice per repetition, each agent taking seat 0 (first mover of game 0) once.
+  // Each pair plays twice per repetition, each agent taking seat 0 (first mover of game 0) once. A game with
+  // seeded starts gets one start seed for both matches, so each start is played from both sides.
+  const startSeed = resolved.game.seededStart ? { startSeed: hashSeed(config.seed, `${resolved.id}|${a}|${b}|rep${rep}|start`) } : {};
   for (const [first, second] of [[a, b], [b, a]] as const) {
     const key = `${resolved.id}|${a}|${b}|${first}-seat0|rep${rep}`;
     const seed = hashSeed(config.seed, key);
@@ -76,6 +78,7 @@ function moveMatches(config: TournamentConfig, game: TournamentGame, a: string, 
       params: resolved.game.params,
       games: game.games,
       seed,
+      ...startSeed,
       seats: [seat(config, 0, first), seat(config, 1, second)],
     };
     out.push({ key, ord: out.length, game: resolved.id, family: 'move', agents: [first, second], seed, spec });

@@ -47,6 +47,8 @@ export interface MatchStartEvent extends EventBase {
   readonly spec: PlanMatchSpec | MoveMatchSpec;
   /** Version of the prompt set used to render requests (traced so a re-run is exact). */
   readonly promptVersion: string;
+  /** Move games with a seeded start: each game's start position, as the game's state key (chess: the FEN). */
+  readonly starts?: readonly string[];
 }
 
 export interface PlanRequestEvent extends EventBase {
@@ -122,6 +124,8 @@ export interface MoveMatchSpec {
   readonly params: Readonly<Record<string, number>>;
   readonly games: number;
   readonly seed: number;
+  /** Seed of the games' start positions when it is shared with other matches (both seat orders of a pair); else `seed`. */
+  readonly startSeed?: number;
   readonly seats: readonly [SeatSpec, SeatSpec];
   readonly [extra: string]: unknown;
 }

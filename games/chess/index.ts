@@ -1,4 +1,4 @@
-export { createChess, chessEnd, chessStateAt, applyMove, CHESS_VERSION, CHESS_DEFAULTS, type ChessState, type ChessParams, type ChessEnd } from './rules.js';
+export { createChess, chessEnd, chessStateAt, applyMove, seededOpening, CHESS_VERSION, CHESS_DEFAULTS, RANDOM_OPENING, type ChessState, type ChessParams, type ChessEnd } from './rules.js';
 export { chessBoardgame } from './game.js';
 export { parseChessMove, type MoveParse } from './notation.js';
 export { stockfishEngine } from './engine.js';

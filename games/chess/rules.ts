@@ -1,5 +1,6 @@
 import type { Move } from 'chess.js';
 import type { MoveGame } from '../core/move-game.js';
+import { createRng } from '../core/rng.js';
 import { stockfishEngine } from './engine.js';
 import { pgnFormat } from './pgn.js';
 import { parseChessMove } from './notation.js';
@@ -15,7 +16,14 @@ export { CHESS_DEFAULTS, CHESS_PLY_BOUNDS } from './state.js';
 export { chessEnd, type ChessEnd } from './end.js';
 
 export const CHESS_VERSION = 1;
-export const CHESS_OPENING_BOUNDS = { min: 0, max: OPENING_LINES.length - 1 } as const;
+/** `opening` values: RANDOM_OPENING draws a book opening per game from the match seed, 0 the initial position, 1.. a book index. */
+export const RANDOM_OPENING = -1;
+export const CHESS_OPENING_BOUNDS = { min: RANDOM_OPENING, max: OPENING_LINES.length - 1 } as const;
+
+/** The book opening (1..15, never the initial position) a seed draws. */
+export function seededOpening(seed: number): number {
+  return createRng(seed).int(1, OPENING_LINES.length - 1);
+}
 
 /** A state at a FEN with no history. */
 export function chessStateAt(fen: string): ChessState {
@@ -39,7 +47,13 @@ export function applyMove(state: ChessState, move: Move): ChessState {
  */
 export function createChess(params: Partial<ChessParams> = {}): MoveGame<ChessState, string> {
   const p: ChessParams = { ...CHESS_DEFAULTS, ...params };
-  const initial = chessStateAt(openingFen(p.opening));
+  const starts = new Map<number, ChessState>();
+  const startAt = (index: number): ChessState => {
+    let state = starts.get(index);
+    if (!state) starts.set(index, (state = chessStateAt(openingFen(index))));
+    return state;
+  };
+  const random = p.opening === RANDOM_OPENING;
   const end = (state: ChessState): ReturnType<typeof chessEnd> => chessEnd(state, p.plies);
   return {
     family: 'move',
@@ -48,7 +62,10 @@ export function createChess(params: Partial<ChessParams> = {}): MoveGame<ChessSt
     title: 'Chess',
     params: { plies: p.plies, opening: p.opening, legal_moves: p.legalMoves },
     legalMovesShown: p.legalMoves === 1,
-    initial: () => initial,
+    // A random opening draws a book position per seed; without a seed (perft, viewers of a bare position) it is
+    // the initial position.
+    initial: (seed) => startAt(random ? (seed === undefined ? 0 : seededOpening(seed)) : p.opening),
+    seededStart: random,
     toMove: (state) => (state.fen.split(' ')[1] === 'b' ? 1 : 0),
     legalActions: (state) => (end(state) === null ? positionOf(state.fen).moves.map(uciOf) : []),
     apply(state, action) {

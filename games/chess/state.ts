@@ -13,7 +13,7 @@ export interface ChessState {
 export interface ChessParams {
   /** Plies after which the game ends as a draw. */
   readonly plies: number;
-  /** Index of the start position in the opening book (0 = the initial position). */
+  /** Start position: −1 a book opening drawn per game from the match seed, 0 the initial position, 1.. a book index. */
   readonly opening: number;
   /** 1: prompts list the legal moves; 0: they do not. */
   readonly legalMoves: 0 | 1;
@@ -22,4 +22,4 @@ export interface ChessParams {
 /** Bounds of the ply cap parameter. */
 export const CHESS_PLY_BOUNDS = { min: 1, max: 1000 } as const;
 
-export const CHESS_DEFAULTS: ChessParams = { plies: 200, opening: 0, legalMoves: 1 };
+export const CHESS_DEFAULTS: ChessParams = { plies: 200, opening: -1, legalMoves: 1 };

@@ -8,7 +8,12 @@ import { positionOf } from './position.js';
  */
 export function chessRules(p: ChessParams): string {
   const opening = OPENING_LINES[p.opening];
-  const start = p.opening === 0 || !opening ? 'the standard initial position' : `the position after ${opening.san} (${opening.name})`;
+  const start =
+    p.opening < 0
+      ? `a balanced opening position (one of ${OPENING_LINES.length - 1} main lines of well-known openings, drawn for this game; the position is given with each move request)`
+      : p.opening === 0 || !opening
+        ? 'the standard initial position'
+        : `the position after ${opening.san} (${opening.name})`;
   return [
     'Standard chess (FIDE rules of play). The first player plays White and moves first; then the players alternate.',
     `The game starts from ${start}.`,

@@ -11,7 +11,17 @@ export interface MoveGame<S = unknown, A = unknown> {
   readonly title: string;
   /** Parameters this instance was built with (e.g. rows, cols). */
   readonly params: Readonly<Record<string, number>>;
-  initial(): S;
+  /**
+   * The start position. Games with a seeded set of starts (`seededStart`) draw one from `seed` (the same seed
+   * gives the same start; matches pass the seed `start.ts` derives); without a seed, and in games with one start,
+   * the default start.
+   */
+  initial(seed?: number): S;
+  /**
+   * True when this instance's start depends on the seed given to `initial` (e.g. a parameter asks for a seeded
+   * choice among several start positions); the match runner then records each game's start in the trace.
+   */
+  readonly seededStart?: boolean;
   /** The player to move (0 moves first). */
   toMove(state: S): 0 | 1;
   legalActions(state: S): A[];

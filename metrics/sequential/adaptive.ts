@@ -25,6 +25,14 @@ export interface AdaptivePlan {
    * recomputed after each batch with no correction; for comparison only, since it under-covers when a run peeks.
    */
   readonly method?: 'anytime' | 'naive';
+  /**
+   * How α is split over the candidate pairs. `opened` (the default for `separate`): by the order in which pairs
+   * get their first result, a share 1 − ε of α evenly over the first k − 1 pairs opened and ε over the rest
+   * (`OPENED_RESERVE`); a predictable allocation, so the union bound still holds (see `pairAlphas`). `even`: α/m
+   * for each of the m candidate pairs (a schedule that plays every pair from the start, e.g. a round-robin, has no
+   * opening order to exploit). Precision targets always split evenly.
+   */
+  readonly allocation?: 'opened' | 'even';
 }
 
 export interface PairInterval {
@@ -63,33 +71,76 @@ export function candidatePairs(plan: AdaptivePlan): [string, string][] {
   return out;
 }
 
-/** The per-pair level: α split evenly over the pairs the run may play. */
+/** Share of α that `opened` allocation keeps for the pairs opened after the first k − 1. */
+export const OPENED_RESERVE = 0.2;
+
+const usesOpened = (plan: AdaptivePlan): boolean => plan.target.type === 'separate' && plan.allocation !== 'even' && plan.agents.length > 2;
+
+/**
+ * The largest per-pair level: with even allocation α/m over the m candidate pairs; with `opened` allocation the
+ * level of each of the first k − 1 pairs to be opened, (1 − ε)·α/(k − 1).
+ */
 export function pairAlpha(plan: AdaptivePlan): number {
-  return (plan.alpha ?? 0.05) / Math.max(1, candidatePairs(plan).length);
+  const alpha = plan.alpha ?? 0.05;
+  if (!usesOpened(plan)) return alpha / Math.max(1, candidatePairs(plan).length);
+  return ((1 - OPENED_RESERVE) * alpha) / (plan.agents.length - 1);
+}
+
+const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
+
+/**
+ * The level of each candidate pair. Even: α/m each. Opened: the pairs are numbered by their first result (results
+ * are in planned order, which the schedule fixes before any of the batch is played); the first k − 1 get
+ * (1 − ε)·α/(k − 1) each, every later one ε·α/(m − k + 1), and a pair with no result yet the later share (its
+ * interval is [0, 1] anyway). Why the union bound still holds: which pair becomes the j-th opened is decided by
+ * results before that pair's first match, so conditionally on it the pair's own mixture process is a
+ * supermartingale from its first result on and its interval fails with probability ≤ α_j; summing over j,
+ * P(any interval ever fails) ≤ Σ α_j = α.
+ */
+export function pairAlphas(plan: AdaptivePlan, results: readonly Pairing[]): Map<string, number> {
+  const pairs = candidatePairs(plan);
+  const alpha = plan.alpha ?? 0.05;
+  const out = new Map<string, number>();
+  if (!usesOpened(plan)) {
+    for (const [a, b] of pairs) out.set(pairKey(a, b), alpha / Math.max(1, pairs.length));
+    return out;
+  }
+  const k = plan.agents.length;
+  const first = ((1 - OPENED_RESERVE) * alpha) / (k - 1);
+  const later = (OPENED_RESERVE * alpha) / (pairs.length - (k - 1));
+  const candidates = new Set(pairs.map(([a, b]) => pairKey(a, b)));
+  let opened = 0;
+  for (const r of results) {
+    const id = candidates.has(pairKey(r.a, r.b)) ? pairKey(r.a, r.b) : pairKey(r.b, r.a);
+    if (!candidates.has(id) || out.has(id)) continue;
+    out.set(id, opened < k - 1 ? first : later);
+    opened++;
+  }
+  for (const id of candidates) if (!out.has(id)) out.set(id, later);
+  return out;
 }
 
 /** The confidence-sequence interval of every candidate pair from the results so far. */
 export function pairIntervals(plan: AdaptivePlan, results: readonly Pairing[]): PairInterval[] {
-  const alpha = pairAlpha(plan);
+  const alphas = pairAlphas(plan, results);
   const sums = new Map<string, { sum: number; n: number }>();
-  const key = (a: string, b: string) => `${a}\u0000${b}`;
   const pairs = candidatePairs(plan);
-  for (const [a, b] of pairs) sums.set(key(a, b), { sum: 0, n: 0 });
+  for (const [a, b] of pairs) sums.set(pairKey(a, b), { sum: 0, n: 0 });
   for (const r of results) {
-    const direct = sums.get(key(r.a, r.b));
-    const reverse = direct ? undefined : sums.get(key(r.b, r.a));
+    const direct = sums.get(pairKey(r.a, r.b));
+    const reverse = direct ? undefined : sums.get(pairKey(r.b, r.a));
     const cell = direct ?? reverse;
     if (!cell) continue;
     cell.sum += direct ? r.score : 1 - r.score;
     cell.n += 1;
   }
   return pairs.map(([a, b]) => {
-    const { sum, n } = sums.get(key(a, b)) as { sum: number; n: number };
+    const { sum, n } = sums.get(pairKey(a, b)) as { sum: number; n: number };
     if (plan.method === 'naive') {
       const [lo, hi] = n > 0 ? wilsonInterval(sum, n) : [0, 1];
       return { a, b, n, mean: n > 0 ? sum / n : 0.5, lo, hi };
     }
-    return { a, b, ...confidenceSequence(sum, n, alpha) };
+    return { a, b, ...confidenceSequence(sum, n, alphas.get(pairKey(a, b)) as number) };
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pairing } from '../ratings/types.js';
-import { adaptiveDecision, eloHalfWidth, pairAlpha, unreachable, type AdaptivePlan } from './adaptive.js';
+import { adaptiveDecision, eloHalfWidth, pairAlpha, pairAlphas, unreachable, type AdaptivePlan } from './adaptive.js';
 import { confidenceSequence, halfWidth, mixtureBoundary, observationsForHalfWidth, tunedRho } from './confidence-sequence.js';
 import { simulateMany, simulateTournament } from './simulate.js';
 
@@ -52,8 +52,31 @@ describe('adaptive decision', () => {
   const plan: AdaptivePlan = { agents: ['a', 'b', 'c'], target: { type: 'separate' } };
 
   it('splits α over the pairs it may play', () => {
-    expect(pairAlpha(plan)).toBeCloseTo(0.05 / 3, 12);
+    // separate, 3 agents: the first k − 1 = 2 pairs opened share (1 − ε)·α, ε = 0.2.
+    expect(pairAlpha(plan)).toBeCloseTo((0.8 * 0.05) / 2, 12);
+    expect(pairAlpha({ ...plan, allocation: 'even' })).toBeCloseTo(0.05 / 3, 12);
     expect(pairAlpha({ agents: ['a', 'b', 'c', 'd'], target: { type: 'precision', agent: 'a', elo: 50 } })).toBeCloseTo(0.05 / 3, 12);
+  });
+
+  it('allocates α by the order pairs are opened, and the levels sum to α', () => {
+    const four: AdaptivePlan = { agents: ['a', 'b', 'c', 'd'], target: { type: 'separate' } };
+    // Opened in this order: c–d, then a–b (seats reversed), then a–c; b–c, a–d, b–d never played.
+    const results = [...games('c', 'd', 1, 0), ...games('b', 'a', 0, 1), ...games('a', 'c', 1, 1), ...games('c', 'd', 1, 0)];
+    const alphas = pairAlphas(four, results);
+    const first = (0.8 * 0.05) / 3;
+    const later = (0.2 * 0.05) / 3;
+    const at = (a: string, b: string) => alphas.get(`${a}\u0000${b}`);
+    expect(at('c', 'd')).toBeCloseTo(first, 12);
+    expect(at('a', 'b')).toBeCloseTo(first, 12);
+    expect(at('a', 'c')).toBeCloseTo(first, 12);
+    for (const [a, b] of [['b', 'c'], ['a', 'd'], ['b', 'd']] as const) expect(at(a, b)).toBeCloseTo(later, 12);
+    expect([...alphas.values()].reduce((s, x) => s + x, 0)).toBeCloseTo(0.05, 12);
+    // A fourth pair opened later gets the later share, however many results it has.
+    const more = pairAlphas(four, [...results, ...games('b', 'c', 30, 0)]);
+    expect(more.get('b\u0000c')).toBeCloseTo(later, 12);
+    // Even allocation, or two agents: α/m.
+    for (const v of pairAlphas({ ...four, allocation: 'even' }, results).values()) expect(v).toBeCloseTo(0.05 / 6, 12);
+    expect(pairAlphas({ agents: ['a', 'b'], target: { type: 'separate' } }, []).get('a\u0000b')).toBeCloseTo(0.05, 12);
   });
 
   it('first plays the adjacent pairs of the listed order', () => {
@@ -63,8 +86,9 @@ describe('adaptive decision', () => {
   });
 
   it('stops when every adjacent pair is separated, and not one result earlier', () => {
-    // α/3 per pair: a clean sweep of n separates once its half-width drops below ½.
-    const n = observationsForHalfWidth(0.5, 0.05 / 3);
+    // The two adjacent pairs are the first opened: (1 − ε)·α/2 each. A clean sweep of n separates once its
+    // half-width drops below ½.
+    const n = observationsForHalfWidth(0.5, (0.8 * 0.05) / 2);
     const sweeps = (k: number) => [...games('a', 'b', k, 0), ...games('b', 'c', k, 0)];
     const before = adaptiveDecision(plan, sweeps(n - 1));
     expect(before.done).toBe(false);
@@ -122,6 +146,19 @@ describe('optional stopping, simulated', () => {
     expect(anytime.coverage).toBeGreaterThanOrEqual(0.95);
     expect(anytime.reached).toBe(1);
     expect(naive.coverage).toBeLessThan(0.95);
+  });
+
+  it('with α allocated by opening order the intervals still cover when the agents are listed in a random order', () => {
+    const shuffled = simulateMany({ elo, plan: { agents, target: { type: 'separate' } }, schedule: 'adaptive', maxMatches: 5000, shuffle: true }, 60, 1);
+    expect(shuffled.coverage).toBeGreaterThanOrEqual(0.95);
+    expect(shuffled.reached).toBe(1);
+  });
+
+  it('allocating α by opening order needs fewer matches than splitting it evenly (same runs, same confidence)', () => {
+    const opened = simulateMany({ elo, plan: { agents, target: { type: 'separate' } }, schedule: 'adaptive', maxMatches: 5000 }, 30, 1);
+    const even = simulateMany({ elo, plan: { agents, target: { type: 'separate' }, allocation: 'even' }, schedule: 'adaptive', maxMatches: 5000 }, 30, 1);
+    expect(opened.meanMatches).toBeLessThan(even.meanMatches);
+    expect(opened.correctOrder).toBe(1);
   });
 
   it('the same seed gives the same adaptive run', () => {

@@ -19,6 +19,8 @@ export interface SimulationInput {
   /** Stop after this many matches whatever the decision (default 100,000). */
   readonly maxMatches?: number;
   readonly seed: number;
+  /** List the agents in a seeded random order instead of the plan's (the adaptive run's first pairs are then not the true neighbours). */
+  readonly shuffle?: boolean;
 }
 
 export interface SimulationResult {
@@ -39,8 +41,13 @@ export function trueWinRate(elo: Readonly<Record<string, number>>, a: string, b:
 }
 
 export function simulateTournament(input: SimulationInput): SimulationResult {
-  const { plan, elo } = input;
+  const { elo } = input;
   const rng = createRng(input.seed);
+  // A round-robin plays every pair from the first batch: it has no opening order to exploit, so it splits α evenly
+  // (the best it can do); the adaptive run keeps the plan's allocation. Both hold at the same confidence.
+  const listed = input.plan;
+  const ordered = input.shuffle ? { ...listed, agents: rng.fork('order').shuffle([...listed.agents]) } : listed;
+  const plan: AdaptivePlan = input.schedule === 'round-robin' && ordered.allocation === undefined ? { ...ordered, allocation: 'even' } : ordered;
   const setSize = input.setSize ?? 2;
   const maxMatches = input.maxMatches ?? 100_000;
   const results: Pairing[] = [];
@@ -55,7 +62,7 @@ export function simulateTournament(input: SimulationInput): SimulationResult {
     batches++;
     decision = adaptiveDecision(plan, results);
   }
-  const truth = [...plan.agents].sort((x, y) => (elo[y] ?? 0) - (elo[x] ?? 0));
+  const truth = [...listed.agents].sort((x, y) => (elo[y] ?? 0) - (elo[x] ?? 0));
   const covered = decision.intervals.every((p) => {
     const t = trueWinRate(elo, p.a, p.b);
     return p.lo <= t && t <= p.hi;

@@ -12,7 +12,8 @@ import type { BenchResult } from './types.js';
  * Savings of the adaptive schedule on real matches: graded error-rate bots on Connect Four (greedy with error 0,
  * 0.2, ..., 0.8, and random), whose order is known. Both runs play through the arena and stop by the same
  * anytime-valid rule at 95%: every adjacent pair of the ranking separated. The round-robin plays every pair each
- * batch; the adaptive run only the neighbours still in doubt. Tokens are simulated at 60,000 per match (a 10-round
+ * batch (α split evenly over all pairs); the adaptive run only the neighbours still in doubt (α allocated by the
+ * order pairs are opened). Tokens are simulated at 60,000 per match (a 10-round
  * plan-game match of about 20 model calls); the bots themselves use none.
  */
 const TOKENS_PER_MATCH = 60_000;
@@ -28,7 +29,9 @@ async function play(schedule: 'adaptive' | 'round-robin', seed: number): Promise
       'savings.json',
       'savings',
     );
-    const plan: AdaptivePlan = { agents: TRUE_ORDER, target: { type: 'separate' } };
+    // The round-robin plays every pair from the first batch, so it splits α evenly; the adaptive run allocates it by
+    // the order pairs are opened (the default). Both hold at 95% over all pairs.
+    const plan: AdaptivePlan = { agents: TRUE_ORDER, target: { type: 'separate' }, ...(schedule === 'round-robin' ? { allocation: 'even' as const } : {}) };
     const all = candidatePairs(plan);
     let order: readonly string[] = [];
     const decide: AdaptiveDecide = (results) => {

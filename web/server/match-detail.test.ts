@@ -12,7 +12,7 @@ function trace(game: string, actions: readonly string[], best: string | null): T
 
 describe('replay boards', () => {
   it('adds the game’s board grid, the move’s notation and the engine’s best move in that notation', () => {
-    const boards = moveBoards(trace('chess', ['e2e4', 'e7e5'], 'd2d4')) ?? [];
+    const boards = moveBoards(trace('chess(opening=0)', ['e2e4', 'e7e5'], 'd2d4')) ?? [];
     expect(boards).toHaveLength(3);
     expect(boards[0]?.grid?.highlight).toEqual([]);
     expect(boards[1]).toMatchObject({ seq: 1, notation: 'e4', best: 'd4' });

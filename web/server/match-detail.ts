@@ -1,4 +1,5 @@
 import { resolveMoveGame } from '../../arena/games/registry.js';
+import { gameStart } from '../../games/core/start.js';
 import type { TraceEvent } from '../../arena/trace/events.js';
 import { planRevisions } from '../../metrics/index.js';
 import type { MatchDetail, MatchSummary, MoveBoard, RevisionLabel } from '../shared/api.js';
@@ -10,9 +11,10 @@ import type { MatchDetail, MatchSummary, MoveBoard, RevisionLabel } from '../sha
 export function moveBoards(events: readonly TraceEvent[]): MoveBoard[] | null {
   const start = events[0];
   if (start?.type !== 'match_start' || start.spec.family !== 'move') return null;
+  const spec = start.spec;
   let rules;
   try {
-    rules = resolveMoveGame(start.spec.game, start.spec.params).rules;
+    rules = resolveMoveGame(spec.game, spec.params).rules;
   } catch {
     return null;
   }
@@ -26,7 +28,7 @@ export function moveBoards(events: readonly TraceEvent[]): MoveBoard[] | null {
     if (e.type !== 'move') continue;
     if (e.gameIndex !== gameIndex) {
       gameIndex = e.gameIndex;
-      state = rules.initial();
+      state = gameStart(rules, spec, gameIndex);
       boards.push({ gameIndex, seq: null, board: rules.renderBoard(state), ...grid(state, null) });
     }
     const parsed = rules.parseAction(state, e.action);

@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEFAULT_STORE, Store } from '../../store/store.js';
-import { loadRegressSuite } from '../../tournament/regress-config.js';
+import { DEFAULT_SEQUENTIAL_BATCH, loadRegressSuite, sequentialBatch } from '../../tournament/regress-config.js';
 import { checkGates } from '../../../metrics/regression.js';
-import { judgeRegression, regressJunit, regressMarkdown } from '../../../metrics/regression-report.js';
+import { checkRegressionSequential, judgeRegression, judgeSequential, regressJunit, regressMarkdown } from '../../../metrics/regression-report.js';
+import { checkSequentialGates } from '../../../metrics/sequential/regression.js';
 import { playRegression, recordRegression } from '../../tournament/regress.js';
 import { EXIT_INCOMPLETE, EXIT_INTERRUPTED, UsageError } from '../../errors.js';
 import { incompleteSummary, interruptOnSignals } from './run-status.js';
@@ -27,10 +28,14 @@ export function registerRegress(program: Command): void {
     .option('--markdown <file>', 'write the markdown summary here', 'regress-summary.md')
     .option('--junit <file>', 'write JUnit XML here', 'regress-junit.xml')
     .option('--quiet', 'no progress output')
-    .action(async (file: string, opts: { baseline: string; candidate: string; store: string; models?: string; markdown: string; junit: string; quiet?: boolean }) => {
-      const suite = loadRegressSuite(file);
+    .option('--sequential', `stop early once every gate is decided (anytime-valid intervals, checked after each batch; batches of ${DEFAULT_SEQUENTIAL_BATCH} matches unless the suite's sequential: { batch } says otherwise)`)
+    .action(async (file: string, opts: { baseline: string; candidate: string; store: string; models?: string; markdown: string; junit: string; quiet?: boolean; sequential?: boolean }) => {
+      const loaded = loadRegressSuite(file);
+      const suite = opts.sequential && loaded.sequential === false ? { ...loaded, sequential: true } : loaded;
+      const batch = sequentialBatch(suite);
       try {
         checkGates(suite.gates);
+        if (batch !== undefined) checkSequentialGates(suite.gates);
       } catch (err) {
         // The gated metrics are the analysis layer's to know: checked here, before anything is played.
         throw new UsageError(`invalid regression suite\n${file}: gates: ${err instanceof Error ? err.message : String(err)}`);
@@ -42,11 +47,12 @@ export function registerRegress(program: Command): void {
         const stop = interruptOnSignals(controller);
         let run;
         try {
-          run = await playRegression(store, suite, opts.baseline, opts.candidate, env, { signal: controller.signal, ...(opts.quiet ? { quiet: true } : {}) });
+          const sequential = batch !== undefined ? { sequential: { batch, decide: (t: Parameters<typeof checkRegressionSequential>[0]) => checkRegressionSequential(t, suite.gates) } } : {};
+          run = await playRegression(store, suite, opts.baseline, opts.candidate, env, { signal: controller.signal, ...(opts.quiet ? { quiet: true } : {}), ...sequential });
         } finally {
           stop();
         }
-        const result = judgeRegression(run, suite.gates, { bootstrap: suite.bootstrap, seed: suite.seed });
+        const result = batch !== undefined ? judgeSequential(run, suite.gates, { planned: run.available }) : judgeRegression(run, suite.gates, { bootstrap: suite.bootstrap, seed: suite.seed });
         recordRegression(store, run, result);
         if (controller.signal.aborted) {
           process.stderr.write(`Interrupted: the candidate has results in ${result.matches} of ${run.planned} matches (store: ${opts.store}). Run the same command again to resume.\n`);
