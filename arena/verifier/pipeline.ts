@@ -1,13 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseProver } from '../search/provers.js';
-import { generateDataset, sliceStates, type Dataset } from './dataset.js';
+import { augmentSymmetries, generateDataset, sliceStates, type Dataset } from './dataset.js';
 import { verifierGame } from './game.js';
 import { parameterCount, type Mlp } from './mlp.js';
 import { mlpToOnnx } from './onnx-export.js';
 import { verifierQuality, type VerifierQuality } from './quality.js';
 import { VerifierModel } from './runtime.js';
-import { DEFAULT_TRAIN } from './train-defaults.js';
+import { DEFAULT_TRAIN, type VerifierTarget } from './train-defaults.js';
 
 export interface VerifierRecipe {
   readonly seed: number;
@@ -20,6 +20,16 @@ export interface VerifierRecipe {
   readonly batchSize: number;
   readonly learningRate: number;
   readonly heldOut: number;
+  /** Optional (absent: the original recipe). The game id (absent: the shipped model's game). */
+  readonly game?: string;
+  /** 'pav' (absent) learns q and A^μ; 'orm' learns the outcome value q only (TrainOptions.target). */
+  readonly target?: VerifierTarget;
+  /** Outcome policy π of the q labels (a prover spec); absent: q is Q^μ. */
+  readonly outcome?: string;
+  /** Exact labels (solvable games), each position once up to symmetry, symmetric images added to training. */
+  readonly exact?: boolean;
+  readonly unique?: boolean;
+  readonly augment?: boolean;
 }
 
 export const DEFAULT_RECIPE: Omit<VerifierRecipe, 'seed'> = { positions: 12000, rollouts: 32, prover: 'greedy', heldOut: 0.1, ...DEFAULT_TRAIN };
@@ -39,18 +49,39 @@ export async function evaluateModel(model: VerifierModel, data: Dataset): Promis
   return verifierQuality(data, await model.run(data.x, data.size));
 }
 
-/**
- * The whole recipe, deterministic for a seed: rollout-labelled self-play positions (Connect Four 6 x 7), a tfjs
- * MLP trained on all but the held-out states, exported to ONNX with the recipe and its held-out quality as
- * metadata, and that quality measured on the exported model itself.
- */
-export async function trainConnectFourVerifier(recipe: VerifierRecipe, log: (line: string) => void = () => undefined): Promise<TrainedVerifier> {
-  const game = verifierGame();
-  const data = generateDataset(game, { positions: recipe.positions, rollouts: recipe.rollouts, seed: recipe.seed, prover: parseProver(recipe.prover) });
+/** The labelled positions of a recipe (deterministic for its seed). */
+export function recipeDataset(recipe: VerifierRecipe): Dataset {
+  return generateDataset(verifierGame(recipe.game), {
+    positions: recipe.positions,
+    rollouts: recipe.rollouts,
+    seed: recipe.seed,
+    prover: parseProver(recipe.prover),
+    ...(recipe.outcome === undefined ? {} : { outcome: parseProver(recipe.outcome) }),
+    ...(recipe.exact ? { exact: true } : {}),
+    ...(recipe.unique ? { unique: true } : {}),
+  });
+}
+
+/** The recipe's split by state: training states (augmented by the game's symmetries if asked) and held-out states. */
+export function recipeSplit(recipe: VerifierRecipe, data: Dataset = recipeDataset(recipe)): { train: Dataset; test: Dataset } {
   const cut = Math.max(1, Math.min(data.states - 1, Math.round(data.states * (1 - recipe.heldOut))));
   const train = sliceStates(data, 0, cut);
-  const test = sliceStates(data, cut, data.states);
-  log(`labelled ${data.states} positions (${data.size} steps, ${recipe.rollouts} ${recipe.prover} playouts each); training on ${train.states}, holding out ${test.states}`);
+  const symmetries = verifierGame(recipe.game).tensor?.symmetries ?? [];
+  return { train: recipe.augment ? augmentSymmetries(train, symmetries) : train, test: sliceStates(data, cut, data.states) };
+}
+
+/**
+ * The whole recipe, deterministic for a seed: labelled self-play positions of the recipe's game (default: the
+ * shipped model's, Connect Four 6 x 7), a tfjs MLP trained on all but the held-out states, exported to ONNX with
+ * the recipe and its held-out quality as metadata, and that quality measured on the exported model itself.
+ */
+export async function trainVerifierModel(recipe: VerifierRecipe, log: (line: string) => void = () => undefined, labelled?: Dataset): Promise<TrainedVerifier> {
+  const game = verifierGame(recipe.game);
+  // `labelled`: the recipe's own dataset, drawn once and shared by recipes that differ only in target.
+  const data = labelled ?? recipeDataset(recipe);
+  const { train, test } = recipeSplit(recipe, data);
+  const labels = recipe.exact ? `exact ${recipe.prover} values` : `${recipe.rollouts} ${recipe.prover} playouts each`;
+  log(`labelled ${data.states} positions (${data.size} steps, ${labels}); training on ${train.states}${recipe.augment ? ' (with symmetric images)' : ''}, holding out ${test.states}`);
   // tfjs is loaded only when training (it is large, and every CLI start would pay for it otherwise).
   const { trainVerifier } = await import('./train.js');
   const mlp = await trainVerifier(train, {
@@ -59,10 +90,11 @@ export async function trainConnectFourVerifier(recipe: VerifierRecipe, log: (lin
     batchSize: recipe.batchSize,
     learningRate: recipe.learningRate,
     seed: recipe.seed,
+    ...(recipe.target ? { target: recipe.target } : {}),
     onEpoch: (e, loss) => log(`epoch ${e}/${recipe.epochs}: loss ${loss.toFixed(4)}`),
   });
   const params = Object.entries(game.params).map(([k, v]) => `${k}=${v}`).join(',');
-  const meta = { game: `${game.id}@${game.version}(${params})`, encoding: game.tensor?.name ?? '', outputs: 'q,a', recipe: JSON.stringify(recipe) };
+  const meta = { game: `${game.id}@${game.version}(${params})`, encoding: game.tensor?.name ?? '', outputs: recipe.target === 'orm' ? 'q' : 'q,a', recipe: JSON.stringify(recipe) };
   const draft = mlpToOnnx(mlp, meta);
   const model = await VerifierModel.load(draft);
   const quality = await evaluateModel(model, test);

@@ -1,6 +1,7 @@
 import type { MoveGame } from '../core/move-game.js';
 import { CELLS, LINES, TicTacToeBoard, statusOf } from './board.js';
 import { cellName, parseCell } from './notation.js';
+import { ticTacToeTensor } from './encode.js';
 import { renderTicTacToe, ticTacToeRules } from './text.js';
 
 /** A tic-tac-toe position: the cell masks of X (player 0) and O (player 1), and the number of marks placed. */
@@ -78,5 +79,6 @@ export function createTicTacToe(): MoveGame<TicTacToeState, number> {
     key: (state) => `${state.marks[0]}.${state.marks[1]}`,
     board: (state) => new TicTacToeBoard(state.marks[0], state.marks[1], state.ply),
     heuristic,
+    tensor: ticTacToeTensor,
   };
 }
