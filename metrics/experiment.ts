@@ -8,8 +8,12 @@ export interface CellTally {
   readonly wins: number;
   readonly draws: number;
   readonly losses: number;
-  /** Mean verifier compute per decision (rollouts or inferences), measured, and mean wall ms per decision. */
+  /**
+   * Mean verifier compute per decision in CPU milliseconds (the one currency of every scorer), measured; the raw
+   * count behind it (rollouts or inferences per decision); and mean wall ms per decision.
+   */
   readonly compute: number;
+  readonly simulations: number;
   readonly wallMs: number;
   readonly decisions: number;
 }
@@ -37,6 +41,7 @@ export function experimentCell(t: CellTally): ExperimentCell {
     low,
     high,
     compute: t.compute,
+    simulations: t.simulations,
     wallMs: t.wallMs,
     decisions: t.decisions,
   };
@@ -65,4 +70,13 @@ export function plateauRatio(orm: readonly ExperimentCell[], pav: readonly Exper
     return { plateau: best.winRate, ormCompute: best.compute, pavCompute: compute, ratio: best.compute / compute };
   }
   return null;
+}
+
+/**
+ * The plateau ratio under PAV's sampling uncertainty: PAV's cells at the low and at the high ends of their 95%
+ * intervals against ORM's plateau as measured (a pessimistic and an optimistic ratio; null where not reached).
+ */
+export function plateauRatioBounds(orm: readonly ExperimentCell[], pav: readonly ExperimentCell[]): { low: number | null; high: number | null } {
+  const at = (end: 'low' | 'high'): number | null => plateauRatio(orm, pav.map((c) => ({ ...c, winRate: c[end] })))?.ratio ?? null;
+  return { low: at('low'), high: at('high') };
 }
