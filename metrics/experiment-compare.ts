@@ -25,7 +25,7 @@ export interface Comparison {
   readonly verdict: string;
 }
 
-const fmt = (x: number | null, digits = 2): string => (x === null ? 'not reached' : `${x.toFixed(digits)}x`);
+const fmt = (x: number | null, digits = 2): string => (x === null ? 'not reached' : x === Infinity ? 'unbounded' : `${x.toFixed(digits)}x`);
 
 /** Every PAV scorer against the ORM scorer of its kind: the compute ratio at ORM's plateau and a one-line verdict. */
 export function experimentComparisons(scorers: readonly ComparedScorer[], cells: readonly ExperimentCell[]): Comparison[] {
@@ -48,7 +48,7 @@ export function experimentComparisons(scorers: readonly ComparedScorer[], cells:
         best.compute === 0
           ? `${head} ORM-guided play never improves on its unscored n = 1 level, so no compute ratio is defined.`
           : r
-            ? `${head} reaches ORM's best win rate ${r.plateau.toFixed(3)} (at ${r.ormCompute.toFixed(3)} CPU ms per decision) at ${r.pavCompute.toFixed(3)} CPU ms: ${fmt(r.ratio)} as compute-efficient (95% range ${fmt(bounds.low)} to ${fmt(bounds.high)}).`
+            ? `${head} reaches ORM's best win rate ${r.plateau.toFixed(3)} (at ${r.ormCompute.toFixed(4)} CPU ms per decision) at ${r.pavCompute.toFixed(4)} CPU ms: ${fmt(r.ratio)} as compute-efficient (95% range ${fmt(bounds.low)} to ${fmt(bounds.high)}).`
             : `${head} never reaches ORM's best win rate ${best.winRate.toFixed(3)} within the budgets tried (optimistic end: ${fmt(bounds.high)}).`;
       out.push({
         pav: pav.name,
@@ -61,7 +61,7 @@ export function experimentComparisons(scorers: readonly ComparedScorer[], cells:
         ratioHigh: bounds.high,
         matchedPav,
         matchedOrm: best.winRate,
-        verdict: matchedPav === null ? verdict : `${verdict} At matched compute (≤ ${ormTop.toFixed(3)} CPU ms): PAV ${matchedPav.toFixed(3)}, ORM ${best.winRate.toFixed(3)}.`,
+        verdict: matchedPav === null ? verdict : `${verdict} At matched compute (≤ ${ormTop.toFixed(4)} CPU ms): PAV ${matchedPav.toFixed(3)}, ORM ${best.winRate.toFixed(3)}.`,
       });
     }
   }

@@ -20,6 +20,11 @@ export interface CellTally {
 
 /** One (scorer, budget) cell: results over every game, the compute spent, and the win rate. */
 export interface ExperimentCell extends CellTally {
+  /**
+   * The CPU ms per decision measured in this cell alone; `compute` is the scorer's calibrated figure (see
+   * `experimentCells`) or, for a lone cell, the same measurement.
+   */
+  readonly cpuMs: number;
   /** (wins + draws / 2) / games, with a 95% Wilson interval on that proportion. */
   readonly winRate: number;
   readonly low: number;
@@ -41,10 +46,33 @@ export function experimentCell(t: CellTally): ExperimentCell {
     low,
     high,
     compute: t.compute,
+    cpuMs: t.compute,
     simulations: t.simulations,
     wallMs: t.wallMs,
     decisions: t.decisions,
   };
+}
+
+/**
+ * The cells of an experiment with compute converted to one currency robustly: each scorer's CPU cost per unit
+ * (rollout or inference), measured over all its cells (total verifier CPU ms / total units), times the cell's
+ * units per decision. A single cell's CPU time is too short to measure well (timer resolution, JIT warm-up, other
+ * processes); the cost per unit over a whole scorer is steady, and the cell's unit count is exact. Each cell keeps
+ * its own measurement as `cpuMs`.
+ */
+export function experimentCells(tallies: readonly CellTally[]): ExperimentCell[] {
+  const rate = new Map<string, { ms: number; units: number }>();
+  for (const t of tallies) {
+    const r = rate.get(t.scorer) ?? { ms: 0, units: 0 };
+    r.ms += t.compute * t.decisions;
+    r.units += t.simulations * t.decisions;
+    rate.set(t.scorer, r);
+  }
+  return tallies.map((t) => {
+    const r = rate.get(t.scorer) as { ms: number; units: number };
+    const perUnit = r.units > 0 ? r.ms / r.units : 0;
+    return { ...experimentCell(t), compute: t.simulations * perUnit, cpuMs: t.compute };
+  });
 }
 
 /**

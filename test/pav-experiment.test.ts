@@ -11,7 +11,7 @@ import { DEFAULT_RECIPE, trainVerifierModel } from '../arena/verifier/pipeline.j
 import { createRng } from '../games/core/rng.js';
 import { createTicTacToe } from '../games/tic-tac-toe/index.js';
 import type { MoveGame } from '../games/core/move-game.js';
-import { experimentCell, type ExperimentCell } from '../metrics/experiment.js';
+import { experimentCell, experimentCells, type ExperimentCell } from '../metrics/experiment.js';
 import { experimentComparisons } from '../metrics/experiment-compare.js';
 
 registerBuiltinAgents();
@@ -70,10 +70,18 @@ describe('the PRM experiment with learned and rollout verifiers, compute in CPU 
 });
 
 function cell(scorer: string, budget: number, winRate: number, compute: number, half = 0.05): ExperimentCell {
-  return { scorer, budget, games: 100, wins: winRate * 100, draws: 0, losses: 100 - winRate * 100, winRate, low: winRate - half, high: winRate + half, compute, simulations: budget, wallMs: 1, decisions: 10 };
+  return { scorer, budget, games: 100, wins: winRate * 100, draws: 0, losses: 100 - winRate * 100, winRate, low: winRate - half, high: winRate + half, compute, cpuMs: compute, simulations: budget, wallMs: 1, decisions: 10 };
 }
 
 describe('experiment comparisons', () => {
+  it('convert each cell to CPU ms by its scorer’s cost per unit over all its cells, keeping the cell’s own measurement', () => {
+    const tally = (scorer: string, compute: number, simulations: number, decisions: number) => ({ scorer, budget: 2, games: 10, wins: 5, draws: 0, losses: 5, compute, simulations, wallMs: 1, decisions });
+    // scorer x: 10 ms over 100 units and 30 ms over 100 units (a noisy cell): 0.2 ms a unit
+    const cells = experimentCells([tally('x', 1, 10, 10), tally('x', 3, 10, 10), tally('y', 0, 0, 10), tally('y', 0.5, 1, 10)]);
+    expect(cells.map((c) => c.compute)).toEqual([2, 2, 0, 0.5]);
+    expect(cells.map((c) => c.cpuMs)).toEqual([1, 3, 0, 0.5]);
+  });
+
   it('pair each PAV scorer with the ORM of its kind, with the ratio at the ORM plateau and its range over PAV’s intervals', () => {
     const scorers = [
       { name: 'orm-r', verifier: 'rollout-orm' },

@@ -7,7 +7,7 @@ import { runPrmExperiment } from '../../experiment/prm.js';
 import { experimentScorers, shippedModels } from '../../experiment/prm-scorers.js';
 import { experimentComparisons } from '../../../metrics/experiment-compare.js';
 import { parseProver } from '../../search/provers.js';
-import { experimentCell, type ExperimentCell } from '../../../metrics/experiment.js';
+import { experimentCell, experimentCells, type ExperimentCell } from '../../../metrics/experiment.js';
 import { createAgent } from '../../agents/registry.js';
 import { resolveMoveGame } from '../../games/registry.js';
 import { UsageError } from '../../errors.js';
@@ -36,8 +36,8 @@ function intList(name: string, text: string, min: number, max: number): number[]
 }
 
 export function experimentTable(cells: readonly ExperimentCell[]): string {
-  const head = ['scorer', 'n', 'games', 'W-D-L', 'win rate', '95% Wilson', 'verifier CPU ms/decision', 'rollouts or inferences/decision', 'ms/decision'];
-  const rows = cells.map((c) => [c.scorer, String(c.budget), String(c.games), `${c.wins}-${c.draws}-${c.losses}`, c.winRate.toFixed(3), `[${c.low.toFixed(3)}, ${c.high.toFixed(3)}]`, c.compute.toFixed(3), c.simulations.toFixed(1), c.wallMs.toFixed(2)]);
+  const head = ['scorer', 'n', 'games', 'W-D-L', 'win rate', '95% Wilson', 'verifier CPU ms/decision', '(this cell)', 'rollouts or inferences/decision', 'ms/decision'];
+  const rows = cells.map((c) => [c.scorer, String(c.budget), String(c.games), `${c.wins}-${c.draws}-${c.losses}`, c.winRate.toFixed(3), `[${c.low.toFixed(3)}, ${c.high.toFixed(3)}]`, c.compute.toFixed(4), c.cpuMs.toFixed(4), c.simulations.toFixed(1), c.wallMs.toFixed(2)]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   return [line(head), ...rows.map(line)].join('\n') + '\n';
@@ -96,7 +96,7 @@ async function prm(opts: PrmOptions): Promise<void> {
     scorers,
     onCell: (c) => process.stderr.write(`  ${c.scorer} n=${c.budget}: ${experimentCell(c).winRate.toFixed(3)} (${c.compute.toFixed(3)} CPU ms, ${c.simulations.toFixed(1)} rollouts or inferences per decision)\n`),
   });
-  const cells = played.map(experimentCell);
+  const cells = experimentCells(played);
   const comparisons = experimentComparisons(scorers, cells);
   const title = `${game.id}: ${opts.base} guided by ORM vs PAV, against ${opts.opponent} (${seeds.length * games} games per point)`;
   const report = { game: game.id, base: opts.base, opponent: opts.opponent, seeds, games, budgets, rollouts, provers, alphas, models, scorers: scorers.map(({ name, verifier, prover, alpha, model }) => ({ name, verifier, prover, alpha, ...(model ? { model } : {}) })), cells, comparisons };
@@ -107,7 +107,8 @@ async function prm(opts: PrmOptions): Promise<void> {
   const chart = experimentSvg(cells, title);
   const verdicts = comparisons.map((c) => c.verdict).join('\n');
   await writeFile(svg, chart);
-  await writeFile(json, `${JSON.stringify(report, null, 2)}\n`);
+  // Infinity (a ratio where PAV needs no compute at all) is not JSON: it is written as the string "Infinity".
+  await writeFile(json, `${JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2)}\n`);
   await writeFile(html, experimentHtml(title, experimentTable(cells), chart, verdicts));
   process.stdout.write(`${title}\n${experimentTable(cells)}${verdicts}\nchart: ${svg}; report: ${html}; data: ${json}\n`);
 }
