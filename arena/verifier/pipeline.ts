@@ -102,8 +102,8 @@ export async function trainVerifierModel(recipe: VerifierRecipe, log: (line: str
   // The original recipe (none of the optional fields) stores the quality fields it always stored, so its model
   // keeps its bytes; the others also store the progress head's ranking (top1A).
   const original = recipe.game === undefined && recipe.target === undefined && recipe.outcome === undefined && !recipe.exact && !recipe.unique && !recipe.augment;
-  const { top1A, ...stored } = quality;
-  const bytes = mlpToOnnx(mlp, { ...meta, heldOutQuality: JSON.stringify(original ? stored : { ...stored, top1A }) });
+  const { top1A: _progressRanking, ...stored } = quality;
+  const bytes = mlpToOnnx(mlp, { ...meta, heldOutQuality: JSON.stringify(original ? stored : quality) });
   return { mlp, bytes, parameters: parameterCount(mlp), trainStates: train.states, trainSteps: train.size, quality };
 }
 
