@@ -27,15 +27,25 @@ export interface Comparison {
 
 const fmt = (x: number | null, digits = 2): string => (x === null ? 'not reached' : x === Infinity ? 'unbounded' : `${x.toFixed(digits)}x`);
 
-/** Every PAV scorer against the ORM scorer of its kind: the compute ratio at ORM's plateau and a one-line verdict. */
+/**
+ * Every PAV scorer against every ORM scorer, those of the same kind first: the compute ratio at ORM's plateau and a
+ * one-line verdict.
+ */
 export function experimentComparisons(scorers: readonly ComparedScorer[], cells: readonly ExperimentCell[]): Comparison[] {
   const out: Comparison[] = [];
-  for (const kind of ['rollout', 'learned'] as const) {
-    const orm = scorers.find((s) => s.verifier === `${kind}-orm`);
-    if (!orm) continue;
+  // Same kind first (learned vs learned, rollout vs rollout), then across kinds (learned PAV vs rollout ORM).
+  const pairs: [ComparedScorer, ComparedScorer][] = [];
+  for (const cross of [false, true]) {
+    for (const orm of scorers.filter((s) => s.verifier.endsWith('-orm'))) {
+      for (const pav of scorers.filter((s) => s.verifier.endsWith('-pav'))) {
+        if ((pav.verifier.split('-')[0] !== orm.verifier.split('-')[0]) === cross) pairs.push([orm, pav]);
+      }
+    }
+  }
+  for (const [orm, pav] of pairs) {
     const ormCells = cells.filter((c) => c.scorer === orm.name);
     if (ormCells.length === 0) continue;
-    for (const pav of scorers.filter((s) => s.verifier === `${kind}-pav`)) {
+    {
       const pavCells = cells.filter((c) => c.scorer === pav.name);
       const r = plateauRatio(ormCells, pavCells);
       const bounds = plateauRatioBounds(ormCells, pavCells);

@@ -95,7 +95,9 @@ describe('experiment comparisons', () => {
       cell('orm-l', 1, 0.2, 0), cell('orm-l', 2, 0.2, 0.1),
       cell('pav-l', 1, 0.2, 0), cell('pav-l', 2, 0.3, 0.1),
     ];
-    const [rollout, learned] = experimentComparisons(scorers, cells);
+    const all = experimentComparisons(scorers, cells);
+    expect(all.map((c) => `${c.pav}/${c.orm}`)).toEqual(['pav-r/orm-r', 'pav-l/orm-l', 'pav-l/orm-r', 'pav-r/orm-l']);
+    const [rollout, learned] = all;
     expect(rollout?.pav).toBe('pav-r');
     expect(rollout?.orm).toBe('orm-r');
     // 0.4 reached between 0 (0.2) and 2 CPU ms (0.45): linear from the compute-free point, 0.2 / 0.25 of the way

@@ -111,3 +111,23 @@ export async function writeModel(path: string, bytes: Uint8Array): Promise<void>
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, bytes);
 }
+
+/** The `arena verifier train` arguments that reproduce a recipe (the held-out share is always the default 10%). */
+export function recipeArgs(recipe: VerifierRecipe): string[] {
+  return [
+    ...(recipe.game === undefined ? [] : ['--game', recipe.game]),
+    '--seed', String(recipe.seed),
+    '--positions', String(recipe.positions),
+    '--rollouts', String(recipe.rollouts),
+    '--prover', recipe.prover,
+    '--epochs', String(recipe.epochs),
+    '--hidden', recipe.hidden.join(','),
+    '--batch-size', String(recipe.batchSize),
+    '--learning-rate', String(recipe.learningRate),
+    ...(recipe.target === undefined ? [] : ['--target', recipe.target]),
+    ...(recipe.outcome === undefined ? [] : ['--outcome', recipe.outcome]),
+    ...(recipe.exact ? ['--exact'] : []),
+    ...(recipe.unique ? ['--unique'] : []),
+    ...(recipe.augment ? ['--augment'] : []),
+  ];
+}
