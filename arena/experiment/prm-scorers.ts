@@ -64,12 +64,12 @@ export function experimentScorers(o: ScorerOptions): ExperimentScorer[] {
 }
 
 /**
- * The shipped learned models of a game, if any: models/<game>-verifier.onnx (progress) and models/<game>-orm.onnx
- * (outcome), next to the verifier code.
+ * The shipped learned models of a game, if any: models/<game>-pav.onnx (else <game>-verifier.onnx) for progress
+ * and models/<game>-orm.onnx for outcome, next to the verifier code.
  */
 export function shippedModels(gameId: string): { pav?: string; orm?: string } {
   const path = (name: string): string => join(dirname(DEFAULT_VERIFIER_MODEL), `${gameId}-${name}.onnx`);
-  const pav = path('verifier');
+  const pav = existsSync(path('pav')) ? path('pav') : path('verifier');
   const orm = path('orm');
   return { ...(existsSync(pav) ? { pav } : {}), ...(existsSync(orm) ? { orm } : {}) };
 }

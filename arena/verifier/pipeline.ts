@@ -49,6 +49,23 @@ export async function evaluateModel(model: VerifierModel, data: Dataset): Promis
   return verifierQuality(data, await model.run(data.x, data.size));
 }
 
+const OPTIONAL = ['game', 'target', 'outcome', 'exact', 'unique', 'augment'] as const;
+
+/** Whether a recipe is the original kind (none of the optional fields): its stored form is the one it always had. */
+function isOriginal(recipe: VerifierRecipe): boolean {
+  return OPTIONAL.every((k) => recipe[k] === undefined || recipe[k] === false);
+}
+
+/**
+ * The recipe as stored in a model's metadata. The original kind is stored as given (the shipped model's bytes);
+ * the others in one fixed key order, so the same recipe gives the same bytes however it was built.
+ */
+export function recipeJson(recipe: VerifierRecipe): string {
+  if (isOriginal(recipe)) return JSON.stringify(recipe);
+  const keys = [...Object.keys(DEFAULT_RECIPE), 'seed', ...OPTIONAL] as (keyof VerifierRecipe)[];
+  return JSON.stringify(Object.fromEntries(keys.filter((k) => recipe[k] !== undefined).map((k) => [k, recipe[k]])));
+}
+
 /** The labelled positions of a recipe (deterministic for its seed). */
 export function recipeDataset(recipe: VerifierRecipe): Dataset {
   return generateDataset(verifierGame(recipe.game), {
@@ -94,14 +111,14 @@ export async function trainVerifierModel(recipe: VerifierRecipe, log: (line: str
     onEpoch: (e, loss) => log(`epoch ${e}/${recipe.epochs}: loss ${loss.toFixed(4)}`),
   });
   const params = Object.entries(game.params).map(([k, v]) => `${k}=${v}`).join(',');
-  const meta = { game: `${game.id}@${game.version}(${params})`, encoding: game.tensor?.name ?? '', outputs: recipe.target === 'orm' ? 'q' : 'q,a', recipe: JSON.stringify(recipe) };
+  const meta = { game: `${game.id}@${game.version}(${params})`, encoding: game.tensor?.name ?? '', outputs: recipe.target === 'orm' ? 'q' : 'q,a', recipe: recipeJson(recipe) };
   const draft = mlpToOnnx(mlp, meta);
   const model = await VerifierModel.load(draft);
   const quality = await evaluateModel(model, test);
   await model.close();
   // The original recipe (none of the optional fields) stores the quality fields it always stored, so its model
   // keeps its bytes; the others also store the progress head's ranking (top1A).
-  const original = recipe.game === undefined && recipe.target === undefined && recipe.outcome === undefined && !recipe.exact && !recipe.unique && !recipe.augment;
+  const original = isOriginal(recipe);
   const { top1A: _progressRanking, ...stored } = quality;
   const bytes = mlpToOnnx(mlp, { ...meta, heldOutQuality: JSON.stringify(original ? stored : quality) });
   return { mlp, bytes, parameters: parameterCount(mlp), trainStates: train.states, trainSteps: train.size, quality };
