@@ -9,6 +9,7 @@ import { experimentComparisons } from '../../../metrics/experiment-compare.js';
 import { parseProver } from '../../search/provers.js';
 import { experimentCell, experimentCells, type ExperimentCell } from '../../../metrics/experiment.js';
 import { createAgent } from '../../agents/registry.js';
+import { sharedModel } from '../../agents/onnx/verifier.js';
 import { resolveMoveGame } from '../../games/registry.js';
 import { UsageError } from '../../errors.js';
 import { verifierGame } from '../../verifier/game.js';
@@ -83,6 +84,8 @@ async function prm(opts: PrmOptions): Promise<void> {
     ...(pavRecipe?.prover ? { pavProver: pavRecipe.prover } : {}),
   });
   for (const s of scorers) createAgent(s.spec(1), {}, 'move');
+  // Load the learned models before any game, so no decision's CPU time includes loading one.
+  for (const file of [ormModel, pavModel]) if (file) await sharedModel(file);
   const seeds = intList('seeds', opts.seeds, 0, 2 ** 31 - 1);
   const games = intList('games', opts.games, 1, 1_000_000)[0] as number;
   process.stderr.write(`${scorers.length - 1} guided scorers x ${budgets.length} budgets + unguided, ${seeds.length * games} games each vs ${opts.opponent} on ${game.id}\n`);
