@@ -43,6 +43,16 @@ describe('the shipped tic-tac-toe ORM and PAV, on their held-out positions (exac
   }, 60_000);
 });
 
+describe('the shipped Connect Four ORM and PAV', () => {
+  it('are one recipe but for the target, and the ORM has no progress output', async () => {
+    const pav = await shipped('connect-four-pav.onnx');
+    const orm = await shipped('connect-four-orm.onnx');
+    expect(orm.recipe).toEqual({ ...pav.recipe, target: 'orm' });
+    expect(mlpFromOnnx(orm.bytes).metadata.outputs).toBe('q');
+    expect(mlpFromOnnx(pav.bytes).metadata.outputs).toBe('q,a');
+  });
+});
+
 describe('training with every optional recipe field', () => {
   it('is deterministic, gives one pinned hash, and stores a recipe the CLI arguments rebuild', async () => {
     const recipe: VerifierRecipe = { ...DEFAULT_RECIPE, seed: 5, game: 'tic-tac-toe', positions: 40, prover: 'solver', outcome: 'random', exact: true, unique: true, augment: true, target: 'orm', epochs: 1, hidden: [8] };
