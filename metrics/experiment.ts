@@ -8,14 +8,23 @@ export interface CellTally {
   readonly wins: number;
   readonly draws: number;
   readonly losses: number;
-  /** Mean verifier compute per decision (rollouts or inferences), measured, and mean wall ms per decision. */
+  /**
+   * Mean verifier compute per decision in CPU milliseconds (the one currency of every scorer), measured; the raw
+   * count behind it (rollouts or inferences per decision); and mean wall ms per decision.
+   */
   readonly compute: number;
+  readonly simulations: number;
   readonly wallMs: number;
   readonly decisions: number;
 }
 
 /** One (scorer, budget) cell: results over every game, the compute spent, and the win rate. */
 export interface ExperimentCell extends CellTally {
+  /**
+   * The CPU ms per decision measured in this cell alone; `compute` is the scorer's calibrated figure (see
+   * `experimentCells`) or, for a lone cell, the same measurement.
+   */
+  readonly cpuMs: number;
   /** (wins + draws / 2) / games, with a 95% Wilson interval on that proportion. */
   readonly winRate: number;
   readonly low: number;
@@ -37,9 +46,33 @@ export function experimentCell(t: CellTally): ExperimentCell {
     low,
     high,
     compute: t.compute,
+    cpuMs: t.compute,
+    simulations: t.simulations,
     wallMs: t.wallMs,
     decisions: t.decisions,
   };
+}
+
+/**
+ * The cells of an experiment with compute converted to one currency robustly: each scorer's CPU cost per unit
+ * (rollout or inference), measured over all its cells (total verifier CPU ms / total units), times the cell's
+ * units per decision. A single cell's CPU time is too short to measure well (timer resolution, JIT warm-up, other
+ * processes); the cost per unit over a whole scorer is steady, and the cell's unit count is exact. Each cell keeps
+ * its own measurement as `cpuMs`.
+ */
+export function experimentCells(tallies: readonly CellTally[]): ExperimentCell[] {
+  const rate = new Map<string, { ms: number; units: number }>();
+  for (const t of tallies) {
+    const r = rate.get(t.scorer) ?? { ms: 0, units: 0 };
+    r.ms += t.compute * t.decisions;
+    r.units += t.simulations * t.decisions;
+    rate.set(t.scorer, r);
+  }
+  return tallies.map((t) => {
+    const r = rate.get(t.scorer) as { ms: number; units: number };
+    const perUnit = r.units > 0 ? r.ms / r.units : 0;
+    return { ...experimentCell(t), compute: t.simulations * perUnit, cpuMs: t.compute };
+  });
 }
 
 /**
@@ -65,4 +98,13 @@ export function plateauRatio(orm: readonly ExperimentCell[], pav: readonly Exper
     return { plateau: best.winRate, ormCompute: best.compute, pavCompute: compute, ratio: best.compute / compute };
   }
   return null;
+}
+
+/**
+ * The plateau ratio under PAV's sampling uncertainty: PAV's cells at the low and at the high ends of their 95%
+ * intervals against ORM's plateau as measured (a pessimistic and an optimistic ratio; null where not reached).
+ */
+export function plateauRatioBounds(orm: readonly ExperimentCell[], pav: readonly ExperimentCell[]): { low: number | null; high: number | null } {
+  const at = (end: 'low' | 'high'): number | null => plateauRatio(orm, pav.map((c) => ({ ...c, winRate: c[end] })))?.ratio ?? null;
+  return { low: at('low'), high: at('high') };
 }

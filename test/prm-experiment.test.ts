@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 function cell(scorer: string, budget: number, winRate: number, compute: number): ExperimentCell {
-  return { scorer, budget, games: 100, wins: winRate * 100, draws: 0, losses: 100 - winRate * 100, winRate, low: winRate - 0.1, high: winRate + 0.1, compute, wallMs: 1, decisions: 10 };
+  return { scorer, budget, games: 100, wins: winRate * 100, draws: 0, losses: 100 - winRate * 100, winRate, low: winRate - 0.1, high: winRate + 0.1, compute, cpuMs: compute, simulations: compute, wallMs: 1, decisions: 10 };
 }
 
 describe('the PRM experiment', () => {

@@ -12,12 +12,12 @@ import { generateDataset, sliceStates } from '../arena/verifier/dataset.js';
 import { encodeMoves } from '../games/connect-four/encode.js';
 import { forward } from '../arena/verifier/mlp.js';
 import { mlpFromOnnx, mlpToOnnx } from '../arena/verifier/onnx-export.js';
-import { evaluateModel, trainConnectFourVerifier, DEFAULT_RECIPE } from '../arena/verifier/pipeline.js';
+import { evaluateModel, trainVerifierModel, DEFAULT_RECIPE } from '../arena/verifier/pipeline.js';
 import { DEFAULT_VERIFIER_MODEL, VerifierModel } from '../arena/verifier/runtime.js';
 
 registerBuiltinAgents();
 
-/** sha256 of the model `trainConnectFourVerifier` makes from the small recipe below (see models/README.md). */
+/** sha256 of the model `trainVerifierModel` makes from the small recipe below (see models/README.md). */
 const PINNED_SMALL_RECIPE_SHA256 = '5245256c468e43d5585b69d1b4672e3a16ec135d77655eb71fdf4ed867a1cba3';
 const c4 = createConnectFour();
 const models: VerifierModel[] = [];
@@ -133,14 +133,14 @@ describe('onnx agents and the onnx verifier', () => {
 describe('verifier training', () => {
   it('is deterministic: a pinned small recipe gives the same bytes every time (if this hash changes, the shipped model no longer reproduces: retrain it)', async () => {
     const recipe = { ...DEFAULT_RECIPE, seed: 1, positions: 150, rollouts: 4, epochs: 2, hidden: [16] };
-    const [a, b] = [await trainConnectFourVerifier(recipe), await trainConnectFourVerifier(recipe)];
+    const [a, b] = [await trainVerifierModel(recipe), await trainVerifierModel(recipe)];
     expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
     expect(createHash('sha256').update(a.bytes).digest('hex')).toBe(PINNED_SMALL_RECIPE_SHA256);
   });
 
 
   it('a tiny seeded run produces a loadable ONNX model with a symbolic batch dimension', async () => {
-    const done = await trainConnectFourVerifier({ ...DEFAULT_RECIPE, seed: 3, positions: 60, rollouts: 4, epochs: 1, hidden: [8], batchSize: 64 });
+    const done = await trainVerifierModel({ ...DEFAULT_RECIPE, seed: 3, positions: 60, rollouts: 4, epochs: 1, hidden: [8], batchSize: 64 });
     expect(done.parameters).toBe(91 * 8 + 8 + 8 * 2 + 2);
     const model = await load(done.bytes);
     for (const rows of [1, 5]) {

@@ -34,22 +34,28 @@ export interface PlayedCell {
   readonly wins: number;
   readonly draws: number;
   readonly losses: number;
-  /** Mean verifier compute per decision (rollouts or inferences), measured, and mean wall ms per decision. */
+  /**
+   * The verifier's compute per decision in one currency: mean CPU milliseconds of its scoring (rollouts and
+   * inferences alike), measured; `simulations` is the raw count behind it (rollouts or inferences per decision).
+   * Mean wall ms per decision (base proposals included).
+   */
   readonly compute: number;
+  readonly simulations: number;
   readonly wallMs: number;
   readonly decisions: number;
 }
 
-/** Wraps an agent to sum the verifier compute and wall time of its decisions. */
-function metered(agent: Agent, sink: { compute: number; wallMs: number; decisions: number }): Agent {
+/** Wraps an agent to sum the verifier compute (CPU ms and raw count) and wall time of its decisions. */
+function metered(agent: Agent, sink: { compute: number; simulations: number; wallMs: number; decisions: number }): Agent {
   const decide = agent.decideMove?.bind(agent);
   return {
     ...agent,
     async decideMove(request: MoveRequest, ctx: AgentContext): Promise<MoveDecision> {
       if (!decide) throw new Error(`agent ${agent.id} cannot play move games`);
       const d = await decide(request, ctx);
-      const meta = d.meta as { verifierSimulations?: unknown } | undefined;
-      sink.compute += typeof meta?.verifierSimulations === 'number' ? meta.verifierSimulations : 0;
+      const meta = d.meta as { verifierSimulations?: unknown; verifierCpuMs?: unknown } | undefined;
+      sink.compute += typeof meta?.verifierCpuMs === 'number' ? meta.verifierCpuMs : 0;
+      sink.simulations += typeof meta?.verifierSimulations === 'number' ? meta.verifierSimulations : 0;
       sink.wallMs += d.usage.wallMs;
       sink.decisions++;
       return d;
@@ -58,7 +64,7 @@ function metered(agent: Agent, sink: { compute: number; wallMs: number; decision
 }
 
 async function playCell(config: ExperimentConfig, scorer: Scorer, budget: number): Promise<PlayedCell> {
-  const sink = { compute: 0, wallMs: 0, decisions: 0 };
+  const sink = { compute: 0, simulations: 0, wallMs: 0, decisions: 0 };
   let wins = 0;
   let draws = 0;
   let games = 0;
@@ -82,6 +88,7 @@ async function playCell(config: ExperimentConfig, scorer: Scorer, budget: number
     draws,
     losses: games - wins - draws,
     compute: sink.compute / Math.max(1, sink.decisions),
+    simulations: sink.simulations / Math.max(1, sink.decisions),
     wallMs: sink.wallMs / Math.max(1, sink.decisions),
     decisions: sink.decisions,
   };

@@ -9,8 +9,13 @@ export interface VerifierQuality {
   readonly maeQ: number;
   readonly corrA: number;
   readonly maeA: number;
-  /** How often the verifier's top move is (one of) the prover's best by label, and the chance rate of that. */
+  /**
+   * How often the verifier's top move is (one of) the prover's best by label (the best A^μ), ranking by its q
+   * output (`top1`, the outcome-style choice) and by its a output (`top1A`, the progress choice), and the chance
+   * rate of that.
+   */
   readonly top1: number;
+  readonly top1A: number;
   readonly chanceTop1: number;
 }
 
@@ -40,14 +45,16 @@ function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
 /** Scores predictions (`data.size` rows of [q, a]) against the dataset's labels. */
 export function verifierQuality(data: Dataset, predictions: Float32Array): VerifierQuality {
   const q = Float32Array.from({ length: data.size }, (_, i) => predictions[2 * i] as number);
+  const qLabel = data.o ?? data.q;
   const a = Float32Array.from({ length: data.size }, (_, i) => predictions[2 * i + 1] as number);
   let maeQ = 0;
   let maeA = 0;
   for (let i = 0; i < data.size; i++) {
-    maeQ += Math.abs((q[i] as number) - (data.q[i] as number));
+    maeQ += Math.abs((q[i] as number) - (qLabel[i] as number));
     maeA += Math.abs((a[i] as number) - (data.a[i] as number));
   }
   let hits = 0;
+  let hitsA = 0;
   let chance = 0;
   let states = 0;
   for (let lo = 0; lo < data.size; ) {
@@ -55,13 +62,16 @@ export function verifierQuality(data: Dataset, predictions: Float32Array): Verif
     while (hi < data.size && data.group[hi] === data.group[lo]) hi++;
     let bestLabel = -Infinity;
     let pick = lo;
+    let pickA = lo;
     for (let i = lo; i < hi; i++) {
-      bestLabel = Math.max(bestLabel, data.q[i] as number);
+      bestLabel = Math.max(bestLabel, data.a[i] as number);
       if ((q[i] as number) > (q[pick] as number)) pick = i;
+      if ((a[i] as number) > (a[pickA] as number)) pickA = i;
     }
     let ties = 0;
-    for (let i = lo; i < hi; i++) if ((data.q[i] as number) >= bestLabel - 1e-9) ties++;
-    if ((data.q[pick] as number) >= bestLabel - 1e-9) hits++;
+    for (let i = lo; i < hi; i++) if ((data.a[i] as number) >= bestLabel - 1e-9) ties++;
+    if ((data.a[pick] as number) >= bestLabel - 1e-9) hits++;
+    if ((data.a[pickA] as number) >= bestLabel - 1e-9) hitsA++;
     chance += ties / (hi - lo);
     states++;
     lo = hi;
@@ -69,11 +79,12 @@ export function verifierQuality(data: Dataset, predictions: Float32Array): Verif
   return {
     states,
     steps: data.size,
-    corrQ: pearson(q, data.q),
+    corrQ: pearson(q, qLabel),
     maeQ: maeQ / Math.max(1, data.size),
     corrA: pearson(a, data.a),
     maeA: maeA / Math.max(1, data.size),
     top1: hits / Math.max(1, states),
+    top1A: hitsA / Math.max(1, states),
     chanceTop1: chance / Math.max(1, states),
   };
 }

@@ -34,10 +34,13 @@ export async function trainVerifier(data: Dataset, options: TrainOptions): Promi
       }),
     );
   }
-  model.compile({ optimizer: tf.train.adam(options.learningRate), loss: 'meanSquaredError' });
+  // An ORM learns q alone: the squared error of the a column is masked out of the loss.
+  const ormLoss = (yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor => tf.mean(tf.mul(tf.square(tf.sub(yTrue, yPred)), tf.tensor1d([1, 0])), -1);
+  model.compile({ optimizer: tf.train.adam(options.learningRate), loss: options.target === 'orm' ? ormLoss : 'meanSquaredError' });
+  const qLabel = data.o ?? data.q;
   const target = new Float32Array(data.size * 2);
   for (let i = 0; i < data.size; i++) {
-    target[2 * i] = ((data.q[i] as number) - OUTPUT_SHIFT[0]) / OUTPUT_SCALE[0];
+    target[2 * i] = ((qLabel[i] as number) - OUTPUT_SHIFT[0]) / OUTPUT_SCALE[0];
     target[2 * i + 1] = ((data.a[i] as number) - OUTPUT_SHIFT[1]) / OUTPUT_SCALE[1];
   }
   const order = Array.from({ length: data.size }, (_, i) => i);

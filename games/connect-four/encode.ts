@@ -38,7 +38,18 @@ export function encodeMoves(state: ConnectFourState, cols: readonly number[]): F
   return out;
 }
 
-/** The tensor-encoding capability of a rows x cols Connect Four game (see `encodeStep`). */
+/** The left-right mirror as a permutation of the encoding: both planes' columns and the column one-hot reversed. */
+export function mirrorPermutation(rows: number, cols: number): Int32Array {
+  const cells = rows * cols;
+  const perm = new Int32Array(inputSize(rows, cols));
+  for (let plane = 0; plane < 2; plane++) {
+    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) perm[plane * cells + r * cols + c] = plane * cells + r * cols + (cols - 1 - c);
+  }
+  for (let c = 0; c < cols; c++) perm[2 * cells + c] = 2 * cells + (cols - 1 - c);
+  return perm;
+}
+
+/** The tensor-encoding capability of a rows x cols Connect Four game (see `encodeStep`); its symmetry is the mirror. */
 export function connectFourTensor(rows: number, cols: number): TensorEncoding<ConnectFourState, number> {
-  return { name: 'mover-planes+column-one-hot', size: inputSize(rows, cols), encodeStep };
+  return { name: 'mover-planes+column-one-hot', size: inputSize(rows, cols), encodeStep, symmetries: [mirrorPermutation(rows, cols)] };
 }

@@ -111,6 +111,18 @@ export interface TensorEncoding<S, A> {
   readonly size: number;
   /** Writes the step's encoding into `out` at `offset` (so a batch is one Float32Array). */
   encodeStep(state: S, action: A, out: Float32Array, offset?: number): void;
+  /**
+   * The game's symmetries as permutations of the encoding (identity left out): the step encoded as `x` and the
+   * symmetric step encoded as `y` satisfy y[i] = x[perm[i]], and both have the same value. Learned verifiers use
+   * them to augment training data and to keep a position and its mirror images on one side of a held-out split.
+   */
+  readonly symmetries?: readonly Int32Array[];
+}
+
+/** Applies an encoding symmetry (`TensorEncoding.symmetries`) to one encoded step. */
+export function permuteStep(x: ArrayLike<number>, perm: Int32Array, out: Float32Array = new Float32Array(perm.length), offset = 0): Float32Array {
+  for (let i = 0; i < perm.length; i++) out[offset + i] = x[perm[i] as number] as number;
+  return out;
 }
 
 /** Encodes several actions of one state as a batch (row-major, one row per action). */

@@ -2,6 +2,7 @@ import type { MoveGame } from '../core/move-game.js';
 import { CELLS, LINES, TicTacToeBoard, statusOf } from './board.js';
 import { ticTacToeGrid } from './grid.js';
 import { cellName, parseCell } from './notation.js';
+import { ticTacToeTensor } from './encode.js';
 import { renderTicTacToe, ticTacToeRules } from './text.js';
 
 /** A tic-tac-toe position: the cell masks of X (player 0) and O (player 1), and the number of marks placed. */
@@ -80,5 +81,6 @@ export function createTicTacToe(): MoveGame<TicTacToeState, number> {
     board: (state) => new TicTacToeBoard(state.marks[0], state.marks[1], state.ply),
     heuristic,
     boardGrid: ticTacToeGrid,
+    tensor: ticTacToeTensor,
   };
 }

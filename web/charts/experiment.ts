@@ -10,7 +10,7 @@ function esc(text: string): string {
 }
 
 /**
- * A self-contained SVG of win rate (with 95% Wilson intervals) against verifier compute per decision on a log2
+ * A self-contained SVG of win rate (with 95% Wilson intervals) against verifier CPU ms per decision on a log2
  * axis, one line per guided scorer (its compute-free n = 1 cell is left out); unguided scorers are dashed
  * horizontal lines with their interval shaded.
  */
@@ -39,7 +39,7 @@ export function experimentSvg(cells: readonly ExperimentCell[], title: string): 
   }
   out.push(
     `<rect x="${M.left}" y="${M.top}" width="${pw}" height="${ph}" fill="none" stroke="#333"/>`,
-    `<text x="${M.left + pw / 2}" y="${H - 14}" text-anchor="middle">verifier compute per decision (rollouts or inferences, log scale)</text>`,
+    `<text x="${M.left + pw / 2}" y="${H - 14}" text-anchor="middle">verifier CPU ms per decision (rollouts or inferences, measured; log scale)</text>`,
     `<text x="16" y="${M.top + ph / 2}" text-anchor="middle" transform="rotate(-90 16 ${M.top + ph / 2})">win rate vs opponent (95% Wilson)</text>`,
   );
   const names = [...new Set(cells.map((c) => c.scorer))];
@@ -59,7 +59,7 @@ export function experimentSvg(cells: readonly ExperimentCell[], title: string): 
       for (const c of series) {
         const x = px(c.compute).toFixed(1);
         out.push(`<line x1="${x}" y1="${py(c.low).toFixed(1)}" x2="${x}" y2="${py(c.high).toFixed(1)}" stroke="${color}"/>`);
-        out.push(`<circle cx="${x}" cy="${py(c.winRate).toFixed(1)}" r="3.5" fill="${color}"><title>${esc(`${name} n=${c.budget}: ${c.winRate.toFixed(3)} [${c.low.toFixed(3)}, ${c.high.toFixed(3)}], ${c.compute.toFixed(1)} per decision`)}</title></circle>`);
+        out.push(`<circle cx="${x}" cy="${py(c.winRate).toFixed(1)}" r="3.5" fill="${color}"><title>${esc(`${name} n=${c.budget}: ${c.winRate.toFixed(3)} [${c.low.toFixed(3)}, ${c.high.toFixed(3)}], ${c.compute.toFixed(3)} CPU ms, ${c.simulations.toFixed(1)} rollouts or inferences per decision`)}</title></circle>`);
       }
     }
     const lx = M.left + pw + 14;
@@ -68,4 +68,22 @@ export function experimentSvg(cells: readonly ExperimentCell[], title: string): 
   });
   out.push('</svg>');
   return out.join('\n') + '\n';
+}
+
+/**
+ * The experiment as one self-contained web page: title, the verdicts (compute ratios at ORM's plateau), the chart
+ * and the table of every cell.
+ */
+export function experimentHtml(title: string, table: string, svg: string, verdicts: string): string {
+  return [
+    '<!doctype html>',
+    `<html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>`,
+    '<style>body{font-family:sans-serif;margin:24px;max-width:1100px}pre{background:#f6f6f6;padding:12px;overflow-x:auto}</style></head><body>',
+    `<h1>${esc(title)}</h1>`,
+    `<pre>${esc(verdicts)}</pre>`,
+    svg,
+    `<pre>${esc(table)}</pre>`,
+    '</body></html>',
+    '',
+  ].join('\n');
 }

@@ -31,14 +31,19 @@ export async function predictMoves(model: VerifierModel, game: MoveGame, state: 
   return { q: actions.map((_, i) => out[2 * i] as number), a: actions.map((_, i) => out[2 * i + 1] as number) };
 }
 
-/** The learned verifier as a PRM scorer: q and a straight from the network; compute = one inference per move. */
+/**
+ * The learned verifier as a PRM scorer: q and a straight from the network (a is null for an outcome model, whose
+ * metadata lists the output q only); compute = one inference per move.
+ */
 export function onnxVerifier(path: string = DEFAULT_VERIFIER_MODEL): MoveVerifier {
   return {
     name: `onnx:${path === DEFAULT_VERIFIER_MODEL ? basename(DEFAULT_VERIFIER_MODEL) : path}`,
     kind: 'onnx',
     async score(game: MoveGame, state: unknown, actions: readonly unknown[]) {
-      const { q, a } = await predictMoves(await sharedModel(path), game, state, actions);
-      return { q, a, simulations: actions.length };
+      const model = await sharedModel(path);
+      const { q, a } = await predictMoves(model, game, state, actions);
+      // An outcome model (trained with target orm) has no progress output.
+      return { q, a: model.metadata.outputs === 'q' ? null : a, simulations: actions.length };
     },
   };
 }

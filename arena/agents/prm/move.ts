@@ -37,7 +37,7 @@ function legalAction(request: MoveRequest, decision: MoveDecision): { action: un
  * the agent's), the distinct legal ones scored once by the verifier, the best Q + α·A played (ties: the candidate
  * sampled most often, then the first sampled); a single distinct candidate is played unscored. With no legal candidate it plays the base's first answer as is, so
  * the match runner judges and re-asks as usual. Meta traces every candidate, its scores, the choice and the
- * verifier's compute; `usage` sums the base calls and adds the verifier's simulations.
+ * verifier's compute (its count of rollouts or inferences, and the CPU milliseconds its scoring took); `usage` sums the base calls and adds the verifier's simulations.
  */
 export function createPrmMoveAgent(id: string, base: Agent, verifier: MoveVerifier, options: PrmMoveOptions): Agent {
   const decide = base.decideMove?.bind(base);
@@ -77,7 +77,11 @@ export function createPrmMoveAgent(id: string, base: Agent, verifier: MoveVerifi
         return { ...first, usage: { ...usage, wallMs: performance.now() - start }, meta: { verifier: verifier.name, candidates, chosen: null } };
       }
       // A single distinct candidate leaves nothing to choose: the verifier is not consulted (no compute).
+      // The verifier's compute in one currency: the process CPU time of its scoring (rollouts or inferences alike).
+      const cpuStart = process.cpuUsage();
       const scores = distinct.length === 1 ? { q: [0], a: null, simulations: 0 } : await verifier.score(request.game, request.state, distinct, mixedRng(seed, 'verifier'));
+      const cpu = distinct.length === 1 ? { user: 0, system: 0 } : process.cpuUsage(cpuStart);
+      const verifierCpuMs = (cpu.user + cpu.system) / 1000;
       let best = 0;
       const total = distinct.map((_, k) => (scores.q[k] ?? 0) + options.alpha * (scores.a?.[k] ?? 0));
       for (let k = 1; k < distinct.length; k++) {
@@ -93,7 +97,7 @@ export function createPrmMoveAgent(id: string, base: Agent, verifier: MoveVerifi
         c.score = total[k] ?? 0;
       }
       const chosen = texts[best] as string;
-      const meta = { verifier: verifier.name, n: options.n, alpha: options.alpha, candidates, distinct: distinct.length, chosen, verifierSimulations: scores.simulations };
+      const meta = { verifier: verifier.name, n: options.n, alpha: options.alpha, candidates, distinct: distinct.length, chosen, verifierSimulations: scores.simulations, verifierCpuMs };
       const wallMs = performance.now() - start;
       return { action: distinct[best], usage: { ...usage, wallMs, simulations: usage.simulations + scores.simulations }, meta };
     },

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { parseProver } from '../../search/provers.js';
 import { generateDataset } from '../../verifier/dataset.js';
 import { verifierGame } from '../../verifier/game.js';
-import { DEFAULT_RECIPE, evaluateModel, trainConnectFourVerifier, writeModel } from '../../verifier/pipeline.js';
+import { DEFAULT_RECIPE, evaluateModel, trainVerifierModel, writeModel, type VerifierRecipe } from '../../verifier/pipeline.js';
 import type { VerifierQuality } from '../../verifier/quality.js';
 import { DEFAULT_VERIFIER_MODEL, VerifierModel } from '../../verifier/runtime.js';
 import { UsageError } from '../../errors.js';
@@ -16,6 +16,13 @@ interface TrainOptions {
   prover: string;
   epochs: string;
   hidden: string;
+  target: string;
+  batchSize: string;
+  learningRate: string;
+  outcome?: string;
+  exact?: boolean;
+  unique?: boolean;
+  augment?: boolean;
   out?: string;
 }
 
@@ -33,34 +40,45 @@ function int(name: string, text: string, min: number, max: number): number {
   return n;
 }
 
+function positive(name: string, text: string): number {
+  const x = Number(text);
+  if (!Number.isFinite(x) || x <= 0) throw new UsageError(`--${name} must be a positive number, got '${text}'`);
+  return x;
+}
+
 export function formatQuality(q: VerifierQuality): string {
   return [
     `held-out: ${q.states} positions, ${q.steps} steps`,
     `  q vs rollout Q labels: Pearson r ${q.corrQ.toFixed(3)}, MAE ${q.maeQ.toFixed(3)}`,
     `  a vs rollout A labels: Pearson r ${q.corrA.toFixed(3)}, MAE ${q.maeA.toFixed(3)}`,
-    `  top move is the prover's best: ${(100 * q.top1).toFixed(1)}% (chance ${(100 * q.chanceTop1).toFixed(1)}%)`,
+    `  top move is the prover's best: by q ${(100 * q.top1).toFixed(1)}%, by a ${(100 * q.top1A).toFixed(1)}% (chance ${(100 * q.chanceTop1).toFixed(1)}%)`,
   ].join('\n');
 }
 
-function checkGame(game: string): void {
-  const built = verifierGame();
-  if (game !== built.id) throw new UsageError(`the learned verifier is built for ${built.id} (${Object.values(built.params).join(' x ')}) only, not '${game}'`);
-}
-
 async function train(opts: TrainOptions): Promise<void> {
-  checkGame(opts.game);
+  const game = verifierGame(opts.game);
   const hidden = opts.hidden.split(',').map((h) => int('hidden', h.trim(), 1, 4096));
-  const recipe = {
+  if (opts.target !== 'pav' && opts.target !== 'orm') throw new UsageError(`--target must be pav or orm, got '${opts.target}'`);
+  // Options left at their defaults stay out of the recipe, so the original recipe (and its model) is unchanged.
+  const recipe: VerifierRecipe = {
     ...DEFAULT_RECIPE,
+    ...(game.id === verifierGame().id ? {} : { game: opts.game }),
+    ...(opts.target === 'orm' ? { target: 'orm' as const } : {}),
+    ...(opts.outcome === undefined ? {} : { outcome: parseProver(opts.outcome).name }),
+    ...(opts.exact ? { exact: true } : {}),
+    ...(opts.unique ? { unique: true } : {}),
+    ...(opts.augment ? { augment: true } : {}),
     seed: int('seed', opts.seed, 0, 2 ** 31 - 1),
     positions: int('positions', opts.positions, 10, 10_000_000),
     rollouts: int('rollouts', opts.rollouts, 1, 100_000),
     prover: parseProver(opts.prover).name,
     epochs: int('epochs', opts.epochs, 1, 10_000),
     hidden,
+    batchSize: int('batch-size', opts.batchSize, 1, 65_536),
+    learningRate: positive('learning-rate', opts.learningRate),
   };
-  const done = await trainConnectFourVerifier(recipe, (line) => process.stderr.write(`${line}\n`));
-  const out = opts.out ?? defaultTrainOut(opts.game);
+  const done = await trainVerifierModel(recipe, (line) => process.stderr.write(`${line}\n`));
+  const out = opts.out ?? defaultTrainOut(`${game.id}${recipe.target === 'orm' ? '-orm' : ''}`);
   await writeModel(out, done.bytes);
   process.stdout.write(`wrote ${out}: ${done.parameters} parameters, ${done.bytes.length} bytes; trained on ${done.trainStates} positions (${done.trainSteps} steps)\n`);
   process.stdout.write(`${formatQuality(done.quality)}\n`);
@@ -69,7 +87,7 @@ async function train(opts: TrainOptions): Promise<void> {
 async function evaluate(opts: { model: string; seed: string; positions: string; rollouts: string; prover: string }): Promise<void> {
   const model = await VerifierModel.load(opts.model);
   try {
-    const data = generateDataset(verifierGame(), { positions: int('positions', opts.positions, 1, 10_000_000), rollouts: int('rollouts', opts.rollouts, 1, 100_000), seed: int('seed', opts.seed, 0, 2 ** 31 - 1), prover: parseProver(opts.prover) });
+    const data = generateDataset(verifierGame(model.metadata.game), { positions: int('positions', opts.positions, 1, 10_000_000), rollouts: int('rollouts', opts.rollouts, 1, 100_000), seed: int('seed', opts.seed, 0, 2 ** 31 - 1), prover: parseProver(opts.prover) });
     process.stdout.write(`${opts.model} (${model.metadata.recipe ?? 'no recipe'})\n${formatQuality(await evaluateModel(model, data))}\n`);
   } finally {
     await model.close();
@@ -81,11 +99,18 @@ export function registerVerifier(program: Command): void {
   cmd
     .command('train')
     .description('label self-play positions by rollouts, train an MLP (tfjs), export it to ONNX and report held-out quality')
-    .option('--game <id>', `game (${verifierGame().id})`, verifierGame().id)
+    .option('--game <id>', 'a game with a tensor encoding', verifierGame().id)
     .option('--seed <n>', 'seed of self-play, labels, initialisation and batch order', '1')
     .option('--positions <N>', 'positions to label (10% held out)', String(DEFAULT_RECIPE.positions))
     .option('--rollouts <M>', 'prover playouts per labelled step', String(DEFAULT_RECIPE.rollouts))
-    .option('--prover <spec>', 'prover μ of the labels (random or greedy)', DEFAULT_RECIPE.prover)
+    .option('--prover <spec>', 'prover μ of the labels (random, greedy, mcts:iterations=N, best:k=K,base=(greedy); solver with --exact)', DEFAULT_RECIPE.prover)
+    .option('--batch-size <B>', 'minibatch size', String(DEFAULT_RECIPE.batchSize))
+    .option('--learning-rate <r>', 'Adam learning rate', String(DEFAULT_RECIPE.learningRate))
+    .option('--target <t>', 'pav (q and progress A^μ) or orm (outcome value q only)', 'pav')
+    .option('--outcome <spec>', 'outcome policy π of the q labels (default: q is Q^μ of the prover)')
+    .option('--exact', 'exact labels (games small enough to solve)')
+    .option('--unique', 'label each position once, counting symmetric images as one (so none is on both sides of the split)')
+    .option('--augment', "add the game's symmetric images of the training positions")
     .option('--epochs <E>', 'training epochs', String(DEFAULT_RECIPE.epochs))
     .option('--hidden <list>', 'hidden layer widths', DEFAULT_RECIPE.hidden.join(','))
     .option('--out <file>', 'ONNX output (default: out/verifiers/<game>-verifier.onnx; the shipped model is never overwritten unless named here)')
