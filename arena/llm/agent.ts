@@ -5,7 +5,9 @@ import { checkParams, type AgentSpec } from '../spec/agent-spec.js';
 import type { Agent, AgentContext, MoveDecision, MoveRequest, PlanDecision, PlanRequest } from '../agents/agent.js';
 import { callCost, callUsage, tokenBudgetMeta } from './accounting.js';
 import { isLlmCache, requestIdentity, sampleKey, type LlmCache } from './cache.js';
-import type { ChatMessage, ChatResult } from './chat.js';
+import { isTruncation, type ChatMessage, type ChatResult } from './chat.js';
+import { truncationReask } from './prompts/notes.js';
+import { addUsage, type Usage } from '../trace/usage.js';
 import { InfrastructureError } from './infrastructure-error.js';
 import { checkModelConfig, DEFAULT_MODELS_PATH, endpointOf, modelSchema, type ModelConfig } from './models.js';
 import { extractMove, isPlainObject, recoverJson, splitReasoning } from './parse.js';
@@ -192,9 +194,41 @@ export class LlmAgent implements Agent {
     };
   }
 
+  /** Caches a fresh reply no decision is made from (a cut-off reply before its re-ask), cut to the stored-text bound. */
+  private async keep(done: Completed): Promise<void> {
+    const mode = this.#cache?.mode ?? 'off';
+    if (done.fresh && this.#cache !== undefined && (mode === 'write' || mode === 'read-write')) {
+      await this.#cache.store.put(done.key, capResult(done.result, this.#config.stored_text_max_bytes));
+    }
+  }
+
+  /**
+   * One decision: a request, and when its reply was cut off at the token limit (and `truncation_reask` is on) one
+   * re-ask with a closing note; the decision is made from the last reply. Usage counts every call and the cut-off
+   * replies (`usage.truncated`); `meta.truncation` records what happened.
+   */
+  private async decide<D extends { readonly usage: Usage; readonly meta?: Readonly<Record<string, unknown>> }>(
+    messages: readonly ChatMessage[],
+    ctx: AgentContext,
+    make: (done: Completed) => D,
+  ): Promise<D> {
+    const first = await this.complete(messages, ctx);
+    if (!isTruncation(first.result.finishReason)) return this.finish(first, (result) => make({ ...first, result }));
+    if (!this.#config.truncation_reask) {
+      const decision = await this.finish(first, (result) => make({ ...first, result }));
+      return { ...decision, usage: { ...decision.usage, truncated: 1 }, meta: { ...decision.meta, truncation: { reasked: false } } };
+    }
+    await this.keep(first);
+    const second = await this.complete(truncationReask(messages), ctx);
+    const decision = await this.finish(second, (result) => make({ ...second, result }));
+    const truncated = isTruncation(second.result.finishReason) ? 2 : 1;
+    const firstUsage = callUsage(first.result, this.#config.price);
+    const truncation = { reasked: true, cutRequestKey: first.key, cutTokens: first.result.tokens.completion, cutLatencyMs: first.result.latencyMs };
+    return { ...decision, usage: { ...addUsage(firstUsage, decision.usage), truncated }, meta: { ...decision.meta, truncation } };
+  }
+
   async decidePlan(request: PlanRequest, ctx: AgentContext): Promise<PlanDecision> {
-    const done = await this.complete(this.#prompts.plan(request), ctx);
-    return this.finish(done, (result) => this.planFrom(request, { ...done, result }));
+    return this.decide(this.#prompts.plan(request), ctx, (done) => this.planFrom(request, done));
   }
 
   private planFrom(request: PlanRequest, done: Completed): PlanDecision {
@@ -224,8 +258,7 @@ export class LlmAgent implements Agent {
   }
 
   async decideMove(request: MoveRequest, ctx: AgentContext): Promise<MoveDecision> {
-    const done = await this.complete(this.#prompts.move(request), ctx);
-    return this.finish(done, (result) => this.moveFrom({ ...done, result }));
+    return this.decide(this.#prompts.move(request), ctx, (done) => this.moveFrom(done));
   }
 
   private moveFrom(done: Completed): MoveDecision {
@@ -252,7 +285,7 @@ export class LlmAgent implements Agent {
 }
 
 const NUMERIC = ['temperature', 'top_p', 'max_tokens', 'token_budget'] as const;
-const BOOLEAN = ['plan_repair'] as const;
+const BOOLEAN = ['plan_repair', 'truncation_reask'] as const;
 const TEXT = ['reasoning_effort', 'sample_scope'] as const;
 const KNOWN: readonly string[] = [...NUMERIC, ...BOOLEAN, ...TEXT];
 
@@ -325,6 +358,7 @@ export const llmAgentKind: AgentKind = {
     'reasoning_effort=(config): none|minimal|low|medium|high, where the endpoint supports it',
     'token_budget=(config): generated tokens per decision, reported in meta (never enforced)',
     'plan_repair=(config, false): plan games: accept plans recovered beyond the reply parsing of the README (a json fence or the whole reply)',
+    'truncation_reask=(config, true): one re-ask after a reply cut off at the token limit',
     'sample_scope=(config, match): match|global: whether identical requests share cached answers across matches',
   ],
   create: (spec, env) => createLlmAgent(spec, env),

@@ -65,6 +65,18 @@ export const completionSchema = z.object({
 
 export type Completion = z.output<typeof completionSchema>;
 
+/**
+ * Finish reasons meaning "cut off at the completion-token limit": OpenAI-compatible servers say `length`; some
+ * gateways pass the provider's own word through (Anthropic `max_tokens`, Gemini `MAX_TOKENS`, OpenAI Responses
+ * `max_output_tokens`).
+ */
+const TRUNCATION_REASONS = new Set(['length', 'max_tokens', 'max_output_tokens']);
+
+/** Whether a reply was cut off at the token limit (a model outcome, never an infrastructure failure). */
+export function isTruncation(finishReason: string | null): boolean {
+  return finishReason !== null && TRUNCATION_REASONS.has(finishReason.toLowerCase());
+}
+
 /** Flattens a validated completion into a ChatResult (the first choice only). */
 export function toChatResult(completion: Completion, latencyMs: number, retries: number): ChatResult {
   const choice = completion.choices[0];

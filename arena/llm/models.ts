@@ -54,6 +54,11 @@ export const modelSchema = z
      * UTF-8 bytes; longer copies are cut with a marker giving the dropped size and SHA-256. Parsing sees it all.
      */
     stored_text_max_bytes: z.int().min(1024).max(1 << 30).default(DEFAULT_STORED_TEXT_BYTES),
+    /**
+     * A reply cut off at the token limit (`finish_reason: length` or the provider's equivalent) gets one targeted
+     * re-ask: the same request with a closing note asking for the answer alone. Off: the cut-off reply is judged as is.
+     */
+    truncation_reask: z.boolean().default(true),
     /** Extra provider-specific fields merged into the request body. */
     extra_body: z.record(z.string(), z.unknown()).optional(),
   })

@@ -11,6 +11,7 @@ const COLUMNS: readonly (readonly [string, string])[] = [
   ['csr', 'CSR'],
   ['beta', 'β'],
   ['obr', 'OBR'],
+  ['truncationRate', 'Trunc'],
   ['processScore', 'Process'],
 ];
 
