@@ -7,6 +7,7 @@ import { callCost, callUsage, tokenBudgetMeta } from './accounting.js';
 import { isLlmCache, requestIdentity, sampleKey, type LlmCache } from './cache.js';
 import { isTruncation, type ChatMessage, type ChatResult } from './chat.js';
 import { truncationReask } from './prompts/notes.js';
+import { answerFields, answerText, moveShape, planShape, withAnswerNote, type AnswerShape } from './answer.js';
 import { addUsage, type Usage } from '../trace/usage.js';
 import { InfrastructureError } from './infrastructure-error.js';
 import { checkModelConfig, DEFAULT_MODELS_PATH, endpointOf, modelSchema, type ModelConfig } from './models.js';
@@ -113,9 +114,9 @@ export class LlmAgent implements Agent {
     return this.#stats;
   }
 
-  private body(messages: readonly ChatMessage[]): Record<string, unknown> {
+  private body(messages: readonly ChatMessage[], fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
     const c = this.#config;
-    const body: Record<string, unknown> = { ...(c.extra_body ?? {}), model: c.model, messages };
+    const body: Record<string, unknown> = { ...(c.extra_body ?? {}), ...fields, model: c.model, messages };
     if (c.temperature !== undefined) body['temperature'] = c.temperature;
     if (c.top_p !== undefined) body['top_p'] = c.top_p;
     if (c.max_tokens !== undefined) body[c.max_tokens_param] = c.max_tokens;
@@ -137,8 +138,8 @@ export class LlmAgent implements Agent {
     return sampleKey(identity, `${salt}#${n}`);
   }
 
-  private async complete(messages: readonly ChatMessage[], ctx: AgentContext): Promise<Completed> {
-    const body = this.body(messages);
+  private async complete(messages: readonly ChatMessage[], ctx: AgentContext, fields: Readonly<Record<string, unknown>> = {}): Promise<Completed> {
+    const body = this.body(messages, fields);
     const key = this.key(body, ctx);
     const mode = this.#cache?.mode ?? 'off';
     this.#stats = { ...this.#stats, decisions: this.#stats.decisions + 1 };
@@ -152,10 +153,19 @@ export class LlmAgent implements Agent {
     if (this.#missingKey !== null) {
       throw new InfrastructureError(`model '${this.#name}': environment variable ${this.#missingKey} is not set and the answer is not in the cache`);
     }
-    const result = await postChat(this.#transport, body, ctx.signal);
+    const result = await postChat(this.#transport, body, ctx.signal).catch((err: unknown) => {
+      throw this.rejectedMode(err);
+    });
     const s = this.#stats;
     this.#stats = { ...s, requests: s.requests + 1, retries: s.retries + result.retries, spentUsd: s.spentUsd + callCost(result.tokens, this.#config.price) };
     return { result, key, fresh: true };
+  }
+
+  /** A client error from an endpoint asked for a structured answer names the mode it most likely rejected. */
+  private rejectedMode(err: unknown): unknown {
+    const mode = this.#config.answer;
+    if (mode === 'text' || !(err instanceof InfrastructureError) || err.status === undefined || err.status < 400 || err.status >= 500 || [401, 403, 408, 409, 429].includes(err.status)) return err;
+    return new InfrastructureError(`model '${this.#name}': the endpoint refused answer=${mode} (${err.message}); set answer: text for this model`, { cause: err, status: err.status, attempts: err.attempts });
   }
 
   /**
@@ -208,18 +218,22 @@ export class LlmAgent implements Agent {
    * replies (`usage.truncated`); `meta.truncation` records what happened.
    */
   private async decide<D extends { readonly usage: Usage; readonly meta?: Readonly<Record<string, unknown>> }>(
-    messages: readonly ChatMessage[],
+    prompt: readonly ChatMessage[],
+    shape: AnswerShape,
     ctx: AgentContext,
     make: (done: Completed) => D,
   ): Promise<D> {
-    const first = await this.complete(messages, ctx);
+    const mode = this.#config.answer;
+    const fields = answerFields(mode, shape);
+    const messages = withAnswerNote(prompt, mode, shape);
+    const first = await this.complete(messages, ctx, fields);
     if (!isTruncation(first.result.finishReason)) return this.finish(first, (result) => make({ ...first, result }));
     if (!this.#config.truncation_reask) {
       const decision = await this.finish(first, (result) => make({ ...first, result }));
       return { ...decision, usage: { ...decision.usage, truncated: 1 }, meta: { ...decision.meta, truncation: { reasked: false } } };
     }
     await this.keep(first);
-    const second = await this.complete(truncationReask(messages), ctx);
+    const second = await this.complete(truncationReask(messages), ctx, fields);
     const decision = await this.finish(second, (result) => make({ ...second, result }));
     const truncated = isTruncation(second.result.finishReason) ? 2 : 1;
     const firstUsage = callUsage(first.result, this.#config.price);
@@ -228,24 +242,31 @@ export class LlmAgent implements Agent {
   }
 
   async decidePlan(request: PlanRequest, ctx: AgentContext): Promise<PlanDecision> {
-    return this.decide(this.#prompts.plan(request), ctx, (done) => this.planFrom(request, done));
+    const shape = planShape(request);
+    return this.decide(this.#prompts.plan(request), shape, ctx, (done) => this.planFrom(request, shape, done));
   }
 
-  private planFrom(request: PlanRequest, done: Completed): PlanDecision {
-    const { content } = done.result;
+  private planFrom(request: PlanRequest, shape: AnswerShape, done: Completed): PlanDecision {
+    const mode = this.#config.answer;
+    const source = answerText(done.result, mode, shape);
+    const content = source.text;
     const split = splitReasoning(content, done.result.reasoning);
     const key = request.game.sides[request.side].planKey;
-    const recovery = recoverJson(split.answer, (v) => isPlainObject(v) && key in v);
+    const accept = (v: unknown): boolean => isPlainObject(v) && key in v;
+    const recovery = recoverJson(split.answer, accept);
     const extracted = extractPlanJson(split.answer);
-    const repair = this.#config.plan_repair && recovery.ok && !extracted.ok;
+    // A structured answer is the plan object itself when it is strict JSON (the reply parsing of the README is for text).
+    const structured = mode !== 'text' && recovery.ok && recovery.steps.includes('json') && !recovery.steps.includes('double-encoded');
+    const repair = structured || (this.#config.plan_repair && recovery.ok && !extracted.ok);
     // The runner parses `text` again (SPEC §1.2): a cut copy is used only when it parses exactly as the whole.
     const whole = JSON.stringify(extracted);
     const answer = boundedAnswer(split.answer, this.#config.stored_text_max_bytes, (cut) => JSON.stringify(extractPlanJson(cut)) === whole);
     const meta: Record<string, unknown> = {
       ...this.baseMeta(done),
-      recovery: [...split.steps, ...recovery.steps],
-      ...(repair ? { repaired: recovery.steps } : {}),
+      recovery: [...source.steps, ...split.steps, ...recovery.steps],
+      ...(repair && !structured ? { repaired: recovery.steps } : {}),
       ...(content.trim() !== split.answer ? { raw: this.stored(content) } : {}),
+      ...(content !== done.result.content && done.result.content !== '' ? { content: this.stored(done.result.content) } : {}),
       ...(answer.whole ? { answerKeptWhole: true } : {}),
     };
     return {
@@ -258,11 +279,13 @@ export class LlmAgent implements Agent {
   }
 
   async decideMove(request: MoveRequest, ctx: AgentContext): Promise<MoveDecision> {
-    return this.decide(this.#prompts.move(request), ctx, (done) => this.moveFrom(done));
+    const shape = moveShape(request, request.game.legalMovesShown !== false);
+    return this.decide(this.#prompts.move(request), shape, ctx, (done) => this.moveFrom(shape, done));
   }
 
-  private moveFrom(done: Completed): MoveDecision {
-    const { content } = done.result;
+  private moveFrom(shape: AnswerShape, done: Completed): MoveDecision {
+    const source = answerText(done.result, this.#config.answer, shape);
+    const content = source.text;
     const split = splitReasoning(content, done.result.reasoning);
     const move = extractMove(split.answer);
     // Without a recovered move the runner judges the answer itself: a cut copy is used only when it names no move either.
@@ -271,8 +294,9 @@ export class LlmAgent implements Agent {
     const meta: Record<string, unknown> = {
       ...this.baseMeta(done),
       ...(move.plan !== null ? { plan: this.stored(move.plan) } : {}),
-      recovery: [...split.steps, ...move.steps],
+      recovery: [...source.steps, ...split.steps, ...move.steps],
       ...(content !== text ? { raw: this.stored(content) } : {}),
+      ...(content !== done.result.content && done.result.content !== '' ? { content: this.stored(done.result.content) } : {}),
       ...(answer.whole ? { answerKeptWhole: true } : {}),
     };
     return {
@@ -286,7 +310,7 @@ export class LlmAgent implements Agent {
 
 const NUMERIC = ['temperature', 'top_p', 'max_tokens', 'token_budget'] as const;
 const BOOLEAN = ['plan_repair', 'truncation_reask'] as const;
-const TEXT = ['reasoning_effort', 'sample_scope'] as const;
+const TEXT = ['reasoning_effort', 'sample_scope', 'answer'] as const;
 const KNOWN: readonly string[] = [...NUMERIC, ...BOOLEAN, ...TEXT];
 
 function overrides(spec: AgentSpec): Record<string, unknown> {
@@ -358,6 +382,7 @@ export const llmAgentKind: AgentKind = {
     'reasoning_effort=(config): none|minimal|low|medium|high, where the endpoint supports it',
     'token_budget=(config): generated tokens per decision, reported in meta (never enforced)',
     'plan_repair=(config, false): plan games: accept plans recovered beyond the reply parsing of the README (a json fence or the whole reply)',
+    'answer=(config, text): text|json_schema|tool: free text, response_format with the game\'s answer schema, or a submit_plan/play_move tool call',
     'truncation_reask=(config, true): one re-ask after a reply cut off at the token limit',
     'sample_scope=(config, match): match|global: whether identical requests share cached answers across matches',
   ],

@@ -15,6 +15,12 @@ export interface TokenCounts {
   readonly reported: boolean;
 }
 
+/** One function call of a reply: the function's name and its arguments as the JSON text the model wrote. */
+export interface ToolCall {
+  readonly name: string;
+  readonly arguments: string;
+}
+
 /** What one successful chat completion returned, plus how long it took. This is also what the cache stores. */
 export interface ChatResult {
   /** The assistant message text ('' when the model returned none). */
@@ -31,6 +37,8 @@ export interface ChatResult {
   readonly latencyMs: number;
   /** Failed attempts before the successful one. */
   readonly retries: number;
+  /** The message's function calls, when it made any. */
+  readonly toolCalls?: readonly ToolCall[];
 }
 
 const count = z.number().nonnegative().nullable().optional();
@@ -48,6 +56,10 @@ export const completionSchema = z.object({
           reasoning_content: text,
           reasoning: text,
           refusal: text,
+          tool_calls: z
+            .array(z.object({ function: z.object({ name: z.string(), arguments: z.union([z.string(), z.record(z.string(), z.unknown())]).nullable().optional() }) }))
+            .nullable()
+            .optional(),
         }),
         finish_reason: text,
       }),
@@ -84,6 +96,8 @@ export function toChatResult(completion: Completion, latencyMs: number, retries:
   const raw = message?.content;
   const content = typeof raw === 'string' ? raw : Array.isArray(raw) ? raw.map((part) => part.text ?? '').join('') : '';
   const usage = completion.usage;
+  // Some servers (Ollama's native shape) send arguments as an object rather than JSON text.
+  const toolCalls = message?.tool_calls?.map((c) => ({ name: c.function.name, arguments: typeof c.function.arguments === 'string' ? c.function.arguments : JSON.stringify(c.function.arguments ?? {}) }));
   return {
     content,
     reasoning: message?.reasoning_content ?? message?.reasoning ?? '',
@@ -98,5 +112,6 @@ export function toChatResult(completion: Completion, latencyMs: number, retries:
     },
     latencyMs: Math.round(latencyMs),
     retries,
+    ...(toolCalls !== undefined && toolCalls.length > 0 ? { toolCalls } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { DEFAULT_STORED_TEXT_BYTES } from './cap.js';
 import { PRESET_NAMES, PRESETS } from './presets.js';
+import { ANSWER_MODES } from './answer.js';
 
 /** Where the CLI looks for model definitions unless told otherwise. */
 export const DEFAULT_MODELS_PATH = 'arena.models.yaml';
@@ -59,6 +60,11 @@ export const modelSchema = z
      * re-ask: the same request with a closing note asking for the answer alone. Off: the cut-off reply is judged as is.
      */
     truncation_reask: z.boolean().default(true),
+    /**
+     * How the answer is handed over: `text` (parsed leniently from the reply), `json_schema` (`response_format` with
+     * the game's answer schema) or `tool` (a forced `submit_plan` / `play_move` function call).
+     */
+    answer: z.enum(ANSWER_MODES).default('text'),
     /** Extra provider-specific fields merged into the request body. */
     extra_body: z.record(z.string(), z.unknown()).optional(),
   })
