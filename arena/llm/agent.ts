@@ -105,6 +105,12 @@ export class LlmAgent implements Agent {
     };
   }
 
+  /** The protocol settings, recorded on the agent's seat in every match spec. */
+  get protocol(): Readonly<Record<string, string | boolean>> {
+    const c = this.#config;
+    return { answer: c.answer, legal_moves: c.legal_moves ?? 'game', truncation_reask: c.truncation_reask };
+  }
+
   /** Whether the key variable is unset (allowed only while answers can come from the cache). */
   get missingKey(): string | null {
     return this.#missingKey;
@@ -279,8 +285,10 @@ export class LlmAgent implements Agent {
   }
 
   async decideMove(request: MoveRequest, ctx: AgentContext): Promise<MoveDecision> {
-    const shape = moveShape(request, request.game.legalMovesShown !== false);
-    return this.decide(this.#prompts.move(request), shape, ctx, (done) => this.moveFrom(shape, done));
+    const setting = this.#config.legal_moves;
+    const legalShown = setting === undefined ? request.game.legalMovesShown !== false : setting === 'shown';
+    const shape = moveShape(request, legalShown);
+    return this.decide(this.#prompts.move(request, { legalShown }), shape, ctx, (done) => this.moveFrom(shape, done));
   }
 
   private moveFrom(shape: AnswerShape, done: Completed): MoveDecision {
@@ -310,7 +318,7 @@ export class LlmAgent implements Agent {
 
 const NUMERIC = ['temperature', 'top_p', 'max_tokens', 'token_budget'] as const;
 const BOOLEAN = ['plan_repair', 'truncation_reask'] as const;
-const TEXT = ['reasoning_effort', 'sample_scope', 'answer'] as const;
+const TEXT = ['reasoning_effort', 'sample_scope', 'answer', 'legal_moves'] as const;
 const KNOWN: readonly string[] = [...NUMERIC, ...BOOLEAN, ...TEXT];
 
 function overrides(spec: AgentSpec): Record<string, unknown> {
@@ -383,6 +391,7 @@ export const llmAgentKind: AgentKind = {
     'token_budget=(config): generated tokens per decision, reported in meta (never enforced)',
     'plan_repair=(config, false): plan games: accept plans recovered beyond the reply parsing of the README (a json fence or the whole reply)',
     'answer=(config, text): text|json_schema|tool: free text, response_format with the game\'s answer schema, or a submit_plan/play_move tool call',
+    'legal_moves=(config, game): shown|hidden: move games: list the legal moves or not (unset: the game decides)',
     'truncation_reask=(config, true): one re-ask after a reply cut off at the token limit',
     'sample_scope=(config, match): match|global: whether identical requests share cached answers across matches',
   ],

@@ -65,6 +65,8 @@ export const modelSchema = z
      * the game's answer schema) or `tool` (a forced `submit_plan` / `play_move` function call).
      */
     answer: z.enum(ANSWER_MODES).default('text'),
+    /** Move games: list the legal moves in the prompt (and the move schema) or not; unset: the game decides (chess's `legal_moves` parameter). */
+    legal_moves: z.enum(['shown', 'hidden']).optional(),
     /** Extra provider-specific fields merged into the request body. */
     extra_body: z.record(z.string(), z.unknown()).optional(),
   })

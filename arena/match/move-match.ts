@@ -1,3 +1,4 @@
+import { withProtocols } from './protocols.js';
 import { Client } from 'boardgame.io/client';
 import { createRng, hashSeed, type Rng } from '../../games/core/rng.js';
 import type { Agent, AgentContext, MoveDecision } from '../agents/agent.js';
@@ -174,7 +175,7 @@ export async function runMoveMatch(spec: MoveMatchSpec, agents: readonly [Agent,
   const full: MoveSeriesSpec = { ...spec, params: resolved.params, maxAttempts, onFail };
   const recorder = new TraceRecorder(options.sink);
   const matchId = options.matchId ?? `move-${hashSeed(JSON.stringify(full)).toString(16).padStart(8, '0')}`;
-  recorder.emit({ type: 'match_start', round: 0, traceVersion: TRACE_VERSION, matchId, spec: full, promptVersion: options.promptVersion ?? MOVE_PROMPT_VERSION });
+  recorder.emit({ type: 'match_start', round: 0, traceVersion: TRACE_VERSION, matchId, spec: withProtocols(full, agents), promptVersion: options.promptVersion ?? MOVE_PROMPT_VERSION });
   const root = createRng(spec.seed);
   const signal = options.signal;
   const ctx = (seat: number): AgentContext => (signal ? { rng: root.fork(`seat${seat}`), signal } : { rng: root.fork(`seat${seat}`) });

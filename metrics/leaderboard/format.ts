@@ -136,6 +136,12 @@ export function formatLeaderboard(board: Leaderboard, format: LeaderboardFormat,
   const parts = [render(board.rows)];
   // Cost per match, decision and win, when anything was spent (built-in agents spend nothing).
   if (board.rows.some((r) => r.tokens > 0 || r.spendUsd > 0)) parts.push(`Cost (95% bootstrap intervals over matches)\n${renderCost(board.rows, format === 'markdown')}`);
+  const asked = board.rows.filter((r) => r.protocol !== undefined);
+  if (asked.length > 0) {
+    const width = Math.max(...asked.map((r) => r.agent.length));
+    const lines = asked.map((r) => (format === 'markdown' ? `- ${r.agent}: \`${r.protocol ?? ''}\`` : `${r.agent.padEnd(width)}  ${r.protocol ?? ''}`));
+    parts.push(`Protocols (how each model was asked)\n${lines.join('\n')}`);
+  }
   if (byGame) for (const [game, rows] of Object.entries(board.byGame)) parts.push(`${format === 'markdown' ? '### ' : ''}${game}\n${render(rows)}`);
   parts.push(notes.join('\n'));
   return parts.join('\n\n');
