@@ -102,13 +102,15 @@ export class LlmAgent implements Agent {
       retryBaseMs: options.config.retry_base_ms,
       retryMaxMs: options.config.retry_max_ms,
       concurrency: options.config.concurrency,
+      stream: options.config.stream,
+      idleTimeoutMs: options.config.idle_timeout_s * 1000,
     };
   }
 
   /** The protocol settings, recorded on the agent's seat in every match spec. */
   get protocol(): Readonly<Record<string, string | boolean>> {
     const c = this.#config;
-    return { answer: c.answer, legal_moves: c.legal_moves ?? 'game', truncation_reask: c.truncation_reask };
+    return { answer: c.answer, legal_moves: c.legal_moves ?? 'game', truncation_reask: c.truncation_reask, stream: c.stream };
   }
 
   /** Whether the key variable is unset (allowed only while answers can come from the cache). */
@@ -316,8 +318,8 @@ export class LlmAgent implements Agent {
   }
 }
 
-const NUMERIC = ['temperature', 'top_p', 'max_tokens', 'token_budget'] as const;
-const BOOLEAN = ['plan_repair', 'truncation_reask'] as const;
+const NUMERIC = ['temperature', 'top_p', 'max_tokens', 'token_budget', 'idle_timeout_s'] as const;
+const BOOLEAN = ['plan_repair', 'truncation_reask', 'stream'] as const;
 const TEXT = ['reasoning_effort', 'sample_scope', 'answer', 'legal_moves'] as const;
 const KNOWN: readonly string[] = [...NUMERIC, ...BOOLEAN, ...TEXT];
 
@@ -391,6 +393,8 @@ export const llmAgentKind: AgentKind = {
     'token_budget=(config): generated tokens per decision, reported in meta (never enforced)',
     'plan_repair=(config, false): plan games: accept plans recovered beyond the reply parsing of the README (a json fence or the whole reply)',
     'answer=(config, text): text|json_schema|tool: free text, response_format with the game\'s answer schema, or a submit_plan/play_move tool call',
+    'stream=(config, false): server-sent-event streaming, reasoning deltas kept apart from the answer',
+    'idle_timeout_s=(config, 60): streaming: longest silence before the attempt fails and is retried',
     'legal_moves=(config, game): shown|hidden: move games: list the legal moves or not (unset: the game decides)',
     'truncation_reask=(config, true): one re-ask after a reply cut off at the token limit',
     'sample_scope=(config, match): match|global: whether identical requests share cached answers across matches',

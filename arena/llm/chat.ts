@@ -45,6 +45,26 @@ const count = z.number().nonnegative().nullable().optional();
 const text = z.string().nullable().optional();
 const contentPart = z.object({ type: z.string().optional(), text: z.string().optional() });
 
+/** Token usage as OpenAI-compatible servers report it (complete replies and the last chunk of a stream). */
+export const usageSchema = z
+  .object({
+    prompt_tokens: count,
+    completion_tokens: count,
+    completion_tokens_details: z.object({ reasoning_tokens: count }).nullable().optional(),
+  })
+  .nullable()
+  .optional();
+
+/** The token counts of a usage object (zeros and `reported: false` without one). */
+export function tokenCounts(usage: z.output<typeof usageSchema>): TokenCounts {
+  return {
+    prompt: usage?.prompt_tokens ?? 0,
+    completion: usage?.completion_tokens ?? 0,
+    reasoning: usage?.completion_tokens_details?.reasoning_tokens ?? 0,
+    reported: usage !== undefined && usage !== null,
+  };
+}
+
 /** The parts of a chat-completions response the arena uses; everything else is ignored. */
 export const completionSchema = z.object({
   model: z.string().nullable().optional(),
@@ -65,14 +85,7 @@ export const completionSchema = z.object({
       }),
     )
     .min(1),
-  usage: z
-    .object({
-      prompt_tokens: count,
-      completion_tokens: count,
-      completion_tokens_details: z.object({ reasoning_tokens: count }).nullable().optional(),
-    })
-    .nullable()
-    .optional(),
+  usage: usageSchema,
 });
 
 export type Completion = z.output<typeof completionSchema>;
@@ -104,12 +117,7 @@ export function toChatResult(completion: Completion, latencyMs: number, retries:
     refusal: message?.refusal ?? null,
     finishReason: choice?.finish_reason ?? null,
     model: completion.model ?? null,
-    tokens: {
-      prompt: usage?.prompt_tokens ?? 0,
-      completion: usage?.completion_tokens ?? 0,
-      reasoning: usage?.completion_tokens_details?.reasoning_tokens ?? 0,
-      reported: usage !== undefined && usage !== null,
-    },
+    tokens: tokenCounts(usage),
     latencyMs: Math.round(latencyMs),
     retries,
     ...(toolCalls !== undefined && toolCalls.length > 0 ? { toolCalls } : {}),

@@ -65,6 +65,10 @@ export const modelSchema = z
      * the game's answer schema) or `tool` (a forced `submit_plan` / `play_move` function call).
      */
     answer: z.enum(ANSWER_MODES).default('text'),
+    /** Ask for server-sent-event streaming; the reply is assembled as it arrives (reasoning deltas kept apart). */
+    stream: z.boolean().default(false),
+    /** Streaming: fail the attempt (and retry) when no bytes arrive for this long, however long the whole reply takes (`timeout_s`). */
+    idle_timeout_s: z.number().positive().max(3600).default(60),
     /** Move games: list the legal moves in the prompt (and the move schema) or not; unset: the game decides (chess's `legal_moves` parameter). */
     legal_moves: z.enum(['shown', 'hidden']).optional(),
     /** Extra provider-specific fields merged into the request body. */
