@@ -68,7 +68,7 @@ const chatResultSchema = z.object({
   refusal: z.string().nullable(),
   finishReason: z.string().nullable(),
   model: z.string().nullable(),
-  tokens: z.object({ prompt: z.number(), completion: z.number(), reasoning: z.number(), reported: z.boolean() }),
+  tokens: z.object({ prompt: z.number(), completion: z.number(), reasoning: z.number(), reported: z.boolean(), cached: z.number().optional() }),
   latencyMs: z.number(),
   retries: z.number(),
   toolCalls: z.array(z.object({ name: z.string(), arguments: z.string() })).optional(),

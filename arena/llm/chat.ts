@@ -12,6 +12,11 @@ export interface TokenCounts {
   readonly completion: number;
   /** Reasoning tokens, already included in `completion` (OpenAI's `completion_tokens_details.reasoning_tokens`). */
   readonly reasoning: number;
+  /**
+   * Prompt tokens served from the provider's prompt cache, already included in `prompt` (OpenAI, OpenRouter, Gemini:
+   * `prompt_tokens_details.cached_tokens`; DeepSeek: `prompt_cache_hit_tokens`); absent when none were reported.
+   */
+  readonly cached?: number;
   readonly reported: boolean;
 }
 
@@ -51,17 +56,21 @@ export const usageSchema = z
     prompt_tokens: count,
     completion_tokens: count,
     completion_tokens_details: z.object({ reasoning_tokens: count }).nullable().optional(),
+    prompt_tokens_details: z.object({ cached_tokens: count }).nullable().optional(),
+    prompt_cache_hit_tokens: count,
   })
   .nullable()
   .optional();
 
 /** The token counts of a usage object (zeros and `reported: false` without one). */
 export function tokenCounts(usage: z.output<typeof usageSchema>): TokenCounts {
+  const cached = usage?.prompt_tokens_details?.cached_tokens ?? usage?.prompt_cache_hit_tokens ?? 0;
   return {
     prompt: usage?.prompt_tokens ?? 0,
     completion: usage?.completion_tokens ?? 0,
     reasoning: usage?.completion_tokens_details?.reasoning_tokens ?? 0,
     reported: usage !== undefined && usage !== null,
+    ...(cached > 0 ? { cached } : {}),
   };
 }
 

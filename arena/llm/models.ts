@@ -34,7 +34,10 @@ export const modelSchema = z
     /** Sent only when set, for endpoints that support it. */
     reasoning_effort: z.enum(['none', 'minimal', 'low', 'medium', 'high']).optional(),
     /** US dollars per million input and output tokens. */
-    price: z.object({ input: z.number().nonnegative(), output: z.number().nonnegative() }).strict().default({ input: 0, output: 0 }),
+    price: z
+      .object({ input: z.number().nonnegative(), output: z.number().nonnegative(), cached_input: z.number().nonnegative().optional() })
+      .strict()
+      .default({ input: 0, output: 0 }),
     /** Requests in flight at once, shared by every agent on the same base URL (the smallest limit wins). */
     concurrency: z.int().min(1).max(1024).default(4),
     /** Per attempt, covering the whole response body. */

@@ -19,6 +19,8 @@ export interface Usage {
    * equivalent); absent when none was. A model outcome (truncation rate), never an infrastructure failure.
    */
   readonly truncated?: number;
+  /** Prompt tokens the provider served from its prompt cache (inside `promptTokens`); absent when none were reported. */
+  readonly cachedTokens?: number;
 }
 
 export const ZERO_USAGE: Usage = Object.freeze({
@@ -43,6 +45,7 @@ export function addUsage(a: Usage, b: Usage): Usage {
     retries: a.retries + b.retries,
     simulations: a.simulations + b.simulations,
     ...(a.truncated !== undefined || b.truncated !== undefined ? { truncated: (a.truncated ?? 0) + (b.truncated ?? 0) } : {}),
+    ...(a.cachedTokens !== undefined || b.cachedTokens !== undefined ? { cachedTokens: (a.cachedTokens ?? 0) + (b.cachedTokens ?? 0) } : {}),
   };
 }
 
