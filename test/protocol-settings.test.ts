@@ -74,9 +74,9 @@ describe('protocol settings', () => {
         if (start?.type !== 'match_start') throw new Error('no match_start');
         for (const seat of start.spec.seats) recorded.set(seat.name, seat.protocol);
       }
-      expect(recorded.get('shown')).toEqual({ answer: 'text', legal_moves: 'game', truncation_reask: true, stream: false });
-      expect(recorded.get('hidden')).toEqual({ answer: 'text', legal_moves: 'hidden', truncation_reask: true, stream: false });
-      expect(recorded.get('tool')).toEqual({ answer: 'tool', legal_moves: 'hidden', truncation_reask: true, stream: false });
+      expect(recorded.get('shown')).toEqual({ answer: 'text', history: 'stateless', legal_moves: 'game', truncation_reask: true, stream: false });
+      expect(recorded.get('hidden')).toEqual({ answer: 'text', history: 'stateless', legal_moves: 'hidden', truncation_reask: true, stream: false });
+      expect(recorded.get('tool')).toEqual({ answer: 'tool', history: 'stateless', legal_moves: 'hidden', truncation_reask: true, stream: false });
       // what each request listed: only the default seat saw the legal moves (and only it got a move enum in a schema)
       const listed = server.requests.filter((r) => (r.body.messages?.at(-1)?.content ?? '').includes('LEGAL MOVES'));
       const unlisted = server.requests.filter((r) => !(r.body.messages?.at(-1)?.content ?? '').includes('LEGAL MOVES'));
@@ -88,16 +88,16 @@ describe('protocol settings', () => {
       }
       for (const r of store.matches(runId)) expect(r.status).toBe('completed');
       const exported = matchTable(runId, traces).rows;
-      expect(exported.some((row) => row['protocol_0'] === 'answer=tool legal_moves=hidden stream=false truncation_reask=true' || row['protocol_1'] === 'answer=tool legal_moves=hidden stream=false truncation_reask=true')).toBe(true);
+      expect(exported.some((row) => row['protocol_0'] === 'answer=tool history=stateless legal_moves=hidden stream=false truncation_reask=true' || row['protocol_1'] === 'answer=tool history=stateless legal_moves=hidden stream=false truncation_reask=true')).toBe(true);
     } finally {
       store.close();
     }
     const table = await runCliCaptured(['leaderboard', runId, '--store', db, '--bootstrap', '20']);
     expect(table.code).toBe(0);
     expect(table.out).toContain('Protocols (how each model was asked)');
-    expect(table.out).toMatch(/hidden\s+answer=text legal_moves=hidden stream=false truncation_reask=true/);
+    expect(table.out).toMatch(/hidden\s+answer=text history=stateless legal_moves=hidden stream=false truncation_reask=true/);
     const json = JSON.parse((await runCliCaptured(['leaderboard', runId, '--store', db, '--format', 'json', '--bootstrap', '20'])).out) as { rows: Array<{ agent: string; protocol?: string }> };
-    expect(json.rows.find((r) => r.agent === 'tool')?.protocol).toBe('answer=tool legal_moves=hidden stream=false truncation_reask=true');
+    expect(json.rows.find((r) => r.agent === 'tool')?.protocol).toBe('answer=tool history=stateless legal_moves=hidden stream=false truncation_reask=true');
   });
 
   it('a regression candidate with the same spec but another protocol in the models file is another run', async () => {

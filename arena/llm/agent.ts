@@ -7,6 +7,7 @@ import { callCost, callUsage, tokenBudgetMeta } from './accounting.js';
 import { isLlmCache, requestIdentity, sampleKey, type LlmCache } from './cache.js';
 import { isTruncation, type ChatMessage, type ChatResult } from './chat.js';
 import { truncationReask } from './prompts/notes.js';
+import { assistantText, conversation } from './history.js';
 import { answerFields, answerText, moveShape, planShape, withAnswerNote, type AnswerShape } from './answer.js';
 import { addUsage, type Usage } from '../trace/usage.js';
 import { InfrastructureError } from './infrastructure-error.js';
@@ -81,6 +82,8 @@ export class LlmAgent implements Agent {
   readonly #cache: LlmCache | undefined;
   readonly #prompts: PromptSet;
   readonly #seen = new Map<string, number>();
+  /** `history: conversation`: the earlier turns of this match's chat (each the user messages and the reply). */
+  #turns: readonly (readonly ChatMessage[])[] = [];
   #stats: LlmStats = { decisions: 0, cacheHits: 0, requests: 0, retries: 0, spentUsd: 0 };
 
   constructor(options: LlmAgentOptions) {
@@ -108,9 +111,16 @@ export class LlmAgent implements Agent {
   }
 
   /** The protocol settings, recorded on the agent's seat in every match spec. */
-  get protocol(): Readonly<Record<string, string | boolean>> {
+  get protocol(): Readonly<Record<string, string | number | boolean>> {
     const c = this.#config;
-    return { answer: c.answer, legal_moves: c.legal_moves ?? 'game', truncation_reask: c.truncation_reask, stream: c.stream };
+    return {
+      answer: c.answer,
+      history: c.history,
+      ...(c.history === 'conversation' && c.context_tokens !== undefined ? { context_tokens: c.context_tokens } : {}),
+      legal_moves: c.legal_moves ?? 'game',
+      truncation_reask: c.truncation_reask,
+      stream: c.stream,
+    };
   }
 
   /** Whether the key variable is unset (allowed only while answers can come from the cache). */
@@ -233,12 +243,26 @@ export class LlmAgent implements Agent {
   ): Promise<D> {
     const mode = this.#config.answer;
     const fields = answerFields(mode, shape);
-    const messages = withAnswerNote(prompt, mode, shape);
+    const asked = withAnswerNote(prompt, mode, shape);
+    if (this.#config.history !== 'conversation') return (await this.ask(asked, fields, ctx, make)).decision;
+    const chat = conversation(this.#turns, asked, this.#config.context_tokens);
+    this.#turns = chat.turns;
+    const { decision, last } = await this.ask(chat.messages, fields, ctx, make);
+    this.#turns = [...chat.turns, [...chat.asked, { role: 'assistant', content: assistantText(last.result) }]];
+    return { ...decision, meta: { ...decision.meta, history: chat.trace } };
+  }
+
+  private async ask<D extends { readonly usage: Usage; readonly meta?: Readonly<Record<string, unknown>> }>(
+    messages: readonly ChatMessage[],
+    fields: Readonly<Record<string, unknown>>,
+    ctx: AgentContext,
+    make: (done: Completed) => D,
+  ): Promise<{ decision: D; last: Completed }> {
     const first = await this.complete(messages, ctx, fields);
-    if (!isTruncation(first.result.finishReason)) return this.finish(first, (result) => make({ ...first, result }));
+    if (!isTruncation(first.result.finishReason)) return { decision: await this.finish(first, (result) => make({ ...first, result })), last: first };
     if (!this.#config.truncation_reask) {
       const decision = await this.finish(first, (result) => make({ ...first, result }));
-      return { ...decision, usage: { ...decision.usage, truncated: 1 }, meta: { ...decision.meta, truncation: { reasked: false } } };
+      return { decision: { ...decision, usage: { ...decision.usage, truncated: 1 }, meta: { ...decision.meta, truncation: { reasked: false } } }, last: first };
     }
     await this.keep(first);
     const second = await this.complete(truncationReask(messages), ctx, fields);
@@ -246,7 +270,7 @@ export class LlmAgent implements Agent {
     const truncated = isTruncation(second.result.finishReason) ? 2 : 1;
     const firstUsage = callUsage(first.result, this.#config.price);
     const truncation = { reasked: true, cutRequestKey: first.key, cutTokens: first.result.tokens.completion, cutLatencyMs: first.result.latencyMs };
-    return { ...decision, usage: { ...addUsage(firstUsage, decision.usage), truncated }, meta: { ...decision.meta, truncation } };
+    return { decision: { ...decision, usage: { ...addUsage(firstUsage, decision.usage), truncated }, meta: { ...decision.meta, truncation } }, last: second };
   }
 
   async decidePlan(request: PlanRequest, ctx: AgentContext): Promise<PlanDecision> {
@@ -318,9 +342,9 @@ export class LlmAgent implements Agent {
   }
 }
 
-const NUMERIC = ['temperature', 'top_p', 'max_tokens', 'token_budget', 'idle_timeout_s'] as const;
+const NUMERIC = ['temperature', 'top_p', 'max_tokens', 'token_budget', 'idle_timeout_s', 'context_tokens'] as const;
 const BOOLEAN = ['plan_repair', 'truncation_reask', 'stream'] as const;
-const TEXT = ['reasoning_effort', 'sample_scope', 'answer', 'legal_moves'] as const;
+const TEXT = ['reasoning_effort', 'sample_scope', 'answer', 'legal_moves', 'history'] as const;
 const KNOWN: readonly string[] = [...NUMERIC, ...BOOLEAN, ...TEXT];
 
 function overrides(spec: AgentSpec): Record<string, unknown> {
@@ -393,6 +417,8 @@ export const llmAgentKind: AgentKind = {
     'token_budget=(config): generated tokens per decision, reported in meta (never enforced)',
     'plan_repair=(config, false): plan games: accept plans recovered beyond the reply parsing of the README (a json fence or the whole reply)',
     'answer=(config, text): text|json_schema|tool: free text, response_format with the game\'s answer schema, or a submit_plan/play_move tool call',
+    'history=(config, stateless): stateless|conversation: a fresh prompt per decision, or one chat per match that grows turn by turn',
+    'context_tokens=(config, none): conversation: drop the oldest turns while the chat is estimated above this many tokens (characters / 4)',
     'stream=(config, false): server-sent-event streaming, reasoning deltas kept apart from the answer',
     'idle_timeout_s=(config, 60): streaming: longest silence before the attempt fails and is retried',
     'legal_moves=(config, game): shown|hidden: move games: list the legal moves or not (unset: the game decides)',

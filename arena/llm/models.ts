@@ -68,6 +68,13 @@ export const modelSchema = z
      * the game's answer schema) or `tool` (a forced `submit_plan` / `play_move` function call).
      */
     answer: z.enum(ANSWER_MODES).default('text'),
+    /** `stateless`: a fresh prompt with the feedback per decision; `conversation`: one chat per match, growing turn by turn. */
+    history: z.enum(['stateless', 'conversation']).default('stateless'),
+    /**
+     * Conversation only: before each request the oldest turns are dropped while the chat is estimated (UTF-16
+     * characters / 4) above this many tokens; the system message and the new turn are always kept. Traced per decision.
+     */
+    context_tokens: z.int().positive().optional(),
     /** Ask for server-sent-event streaming; the reply is assembled as it arrives (reasoning deltas kept apart). */
     stream: z.boolean().default(false),
     /** Streaming: fail the attempt (and retry) when no bytes arrive for this long, however long the whole reply takes (`timeout_s`). */
