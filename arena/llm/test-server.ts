@@ -54,7 +54,7 @@ export type Behaviour =
    * A streamed reply (server-sent `chat.completion.chunk` events, usage in the last chunk, then `[DONE]`), built
    * from `reply` (default: a well-formed answer) or from the request by `script`: reasoning and content in pieces
    * of `chunkChars` characters, `gapMs` apart; with `stallAfter`, the server stops sending after that many events
-   * and keeps the connection open.
+   * and keeps the connection open. A request that did not ask for `stream: true` gets the complete reply.
    */
   | {
       readonly kind: 'stream';
@@ -231,6 +231,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       case 'stream': {
         const scripted = behaviour.script?.(body, index);
         const reply: ScriptedReply = typeof scripted === 'string' ? { text: scripted } : (scripted ?? { ...behaviour.reply, text: behaviour.reply?.text ?? DEFAULT_TEXT });
+        if (body['stream'] !== true) return send(res, 200, completion(body, index, reply));
         const events = streamEvents(body, index, reply, behaviour.chunkChars);
         if (res.destroyed) return;
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
