@@ -42,7 +42,12 @@ describe.each(SHAPES.map((s) => [`${s.provider}: ${s.name}`, s] as const))('%s',
     expect(result.tokens).toEqual(e.tokens);
   });
 
-  it.runIf(!('infrastructure' in shape.expect))('gives an LLM agent a decision, priced from the token fields returned', async () => {
+});
+
+const answering = SHAPES.filter((s) => !('infrastructure' in s.expect));
+
+describe.each(answering.map((s) => [`${s.provider}: ${s.name}`, s] as const))('%s, through an LLM agent', (_label, shape) => {
+  it('gives an LLM agent a decision, priced from the token fields returned', async () => {
     serve(shape);
     const price = { input: 2, output: 8, cached_input: 0.5 };
     const agent = testAgent(server.url, { entry: { stream: shape.stream === true, price, truncation_reask: false } });
