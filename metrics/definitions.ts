@@ -35,6 +35,7 @@ export const RATIO_METRICS: readonly RatioMetric[] = [
   ratio('beta', 'β (improvement slope)', BOTH, S.sxy, S.sxx, S.evalN),
   ratio('obr', 'OBR (evaluated rounds)', PLAN, S.evalOver, S.evalBudgetN),
   ratio('obrAll', 'OBR (all submissions)', PLAN, S.subsOver, S.subsBudgetN),
+  ratio('truncationRate', 'truncation rate', BOTH, S.truncated, S.calls),
   ratio('harmful', 'harmful revision rate', PLAN, S.harmful, S.deltaN),
   ratio('unforced', 'unforced revision rate', PLAN, S.revisedAfterWin, S.oppAfterWin),
   ratio('progress', 'revision progress', PLAN, S.deltaSum, S.deltaN),

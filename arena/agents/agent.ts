@@ -70,6 +70,11 @@ export interface Agent {
   /** The spec string the agent was built from, e.g. `counter` or `mcts:iterations=2000`. */
   readonly id: string;
   readonly kind: string;
+  /**
+   * How the agent is asked (language models: answer mode, history, legal moves, streaming, truncation re-ask):
+   * recorded on its seat in the match spec, so a different protocol is visibly a different agent.
+   */
+  readonly protocol?: Readonly<Record<string, string | number | boolean>>;
   decidePlan?(request: PlanRequest, ctx: AgentContext): Promise<PlanDecision>;
   decideMove?(request: MoveRequest, ctx: AgentContext): Promise<MoveDecision>;
   /** Called when the match ends; releases tree reuse state, sessions, etc. */

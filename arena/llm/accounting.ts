@@ -1,15 +1,22 @@
 import type { Usage } from '../trace/usage.js';
 import type { ChatResult } from './chat.js';
 
-/** US dollars per million input and output tokens. */
+/** US dollars per million input and output tokens, and per million cached input tokens where the provider discounts them. */
 export interface Price {
   readonly input: number;
   readonly output: number;
+  /** Input tokens the provider reported as served from its prompt cache; default: the input price. */
+  readonly cached_input?: number | undefined;
 }
 
-/** Price of one call at the configured per-million rates (reasoning tokens are billed as output, inside `completion`). */
+/**
+ * Price of one call at the configured per-million rates, from the token fields the provider returned: cached prompt
+ * tokens at `cached_input` (when configured), the rest of the prompt at `input`, and the completion (reasoning
+ * tokens included, as providers bill them) at `output`.
+ */
 export function callCost(tokens: ChatResult['tokens'], price: Price): number {
-  return (tokens.prompt * price.input + tokens.completion * price.output) / 1_000_000;
+  const cached = Math.min(tokens.cached ?? 0, tokens.prompt);
+  return ((tokens.prompt - cached) * price.input + cached * (price.cached_input ?? price.input) + tokens.completion * price.output) / 1_000_000;
 }
 
 /**
@@ -26,6 +33,7 @@ export function callUsage(result: ChatResult, price: Price): Usage {
     costUsd: callCost(result.tokens, price),
     retries: result.retries,
     simulations: 0,
+    ...(result.tokens.cached !== undefined ? { cachedTokens: result.tokens.cached } : {}),
   };
 }
 

@@ -5,7 +5,11 @@ import { checkParams, type AgentSpec } from '../spec/agent-spec.js';
 import type { Agent, AgentContext, MoveDecision, MoveRequest, PlanDecision, PlanRequest } from '../agents/agent.js';
 import { callCost, callUsage, tokenBudgetMeta } from './accounting.js';
 import { isLlmCache, requestIdentity, sampleKey, type LlmCache } from './cache.js';
-import type { ChatMessage, ChatResult } from './chat.js';
+import { isTruncation, type ChatMessage, type ChatResult } from './chat.js';
+import { truncationReask } from './prompts/notes.js';
+import { assistantText, conversation } from './history.js';
+import { answerFields, answerText, moveShape, planShape, withAnswerNote, type AnswerShape } from './answer.js';
+import { addUsage, type Usage } from '../trace/usage.js';
 import { InfrastructureError } from './infrastructure-error.js';
 import { checkModelConfig, DEFAULT_MODELS_PATH, endpointOf, modelSchema, type ModelConfig } from './models.js';
 import { extractMove, isPlainObject, recoverJson, splitReasoning } from './parse.js';
@@ -78,6 +82,8 @@ export class LlmAgent implements Agent {
   readonly #cache: LlmCache | undefined;
   readonly #prompts: PromptSet;
   readonly #seen = new Map<string, number>();
+  /** `history: conversation`: the earlier turns of this match's chat (each the user messages and the reply). */
+  #turns: readonly (readonly ChatMessage[])[] = [];
   #stats: LlmStats = { decisions: 0, cacheHits: 0, requests: 0, retries: 0, spentUsd: 0 };
 
   constructor(options: LlmAgentOptions) {
@@ -99,6 +105,21 @@ export class LlmAgent implements Agent {
       retryBaseMs: options.config.retry_base_ms,
       retryMaxMs: options.config.retry_max_ms,
       concurrency: options.config.concurrency,
+      stream: options.config.stream,
+      idleTimeoutMs: options.config.idle_timeout_s * 1000,
+    };
+  }
+
+  /** The protocol settings, recorded on the agent's seat in every match spec. */
+  get protocol(): Readonly<Record<string, string | number | boolean>> {
+    const c = this.#config;
+    return {
+      answer: c.answer,
+      history: c.history,
+      ...(c.history === 'conversation' && c.context_tokens !== undefined ? { context_tokens: c.context_tokens } : {}),
+      legal_moves: c.legal_moves ?? 'game',
+      truncation_reask: c.truncation_reask,
+      stream: c.stream,
     };
   }
 
@@ -111,9 +132,9 @@ export class LlmAgent implements Agent {
     return this.#stats;
   }
 
-  private body(messages: readonly ChatMessage[]): Record<string, unknown> {
+  private body(messages: readonly ChatMessage[], fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
     const c = this.#config;
-    const body: Record<string, unknown> = { ...(c.extra_body ?? {}), model: c.model, messages };
+    const body: Record<string, unknown> = { ...(c.extra_body ?? {}), ...fields, model: c.model, messages };
     if (c.temperature !== undefined) body['temperature'] = c.temperature;
     if (c.top_p !== undefined) body['top_p'] = c.top_p;
     if (c.max_tokens !== undefined) body[c.max_tokens_param] = c.max_tokens;
@@ -135,8 +156,8 @@ export class LlmAgent implements Agent {
     return sampleKey(identity, `${salt}#${n}`);
   }
 
-  private async complete(messages: readonly ChatMessage[], ctx: AgentContext): Promise<Completed> {
-    const body = this.body(messages);
+  private async complete(messages: readonly ChatMessage[], ctx: AgentContext, fields: Readonly<Record<string, unknown>> = {}): Promise<Completed> {
+    const body = this.body(messages, fields);
     const key = this.key(body, ctx);
     const mode = this.#cache?.mode ?? 'off';
     this.#stats = { ...this.#stats, decisions: this.#stats.decisions + 1 };
@@ -150,10 +171,19 @@ export class LlmAgent implements Agent {
     if (this.#missingKey !== null) {
       throw new InfrastructureError(`model '${this.#name}': environment variable ${this.#missingKey} is not set and the answer is not in the cache`);
     }
-    const result = await postChat(this.#transport, body, ctx.signal);
+    const result = await postChat(this.#transport, body, ctx.signal).catch((err: unknown) => {
+      throw this.rejectedMode(err);
+    });
     const s = this.#stats;
     this.#stats = { ...s, requests: s.requests + 1, retries: s.retries + result.retries, spentUsd: s.spentUsd + callCost(result.tokens, this.#config.price) };
     return { result, key, fresh: true };
+  }
+
+  /** A client error from an endpoint asked for a structured answer names the mode it most likely rejected. */
+  private rejectedMode(err: unknown): unknown {
+    const mode = this.#config.answer;
+    if (mode === 'text' || !(err instanceof InfrastructureError) || err.status === undefined || err.status < 400 || err.status >= 500 || [401, 403, 408, 409, 429].includes(err.status)) return err;
+    return new InfrastructureError(`model '${this.#name}': the endpoint refused answer=${mode} (${err.message}); set answer: text for this model`, { cause: err, status: err.status, attempts: err.attempts });
   }
 
   /**
@@ -192,26 +222,83 @@ export class LlmAgent implements Agent {
     };
   }
 
-  async decidePlan(request: PlanRequest, ctx: AgentContext): Promise<PlanDecision> {
-    const done = await this.complete(this.#prompts.plan(request), ctx);
-    return this.finish(done, (result) => this.planFrom(request, { ...done, result }));
+  /** Caches a fresh reply no decision is made from (a cut-off reply before its re-ask), cut to the stored-text bound. */
+  private async keep(done: Completed): Promise<void> {
+    const mode = this.#cache?.mode ?? 'off';
+    if (done.fresh && this.#cache !== undefined && (mode === 'write' || mode === 'read-write')) {
+      await this.#cache.store.put(done.key, capResult(done.result, this.#config.stored_text_max_bytes));
+    }
   }
 
-  private planFrom(request: PlanRequest, done: Completed): PlanDecision {
-    const { content } = done.result;
+  /**
+   * One decision: a request, and when its reply was cut off at the token limit (and `truncation_reask` is on) one
+   * re-ask with a closing note; the decision is made from the last reply. Usage counts every call and the cut-off
+   * replies (`usage.truncated`); `meta.truncation` records what happened.
+   */
+  private async decide<D extends { readonly usage: Usage; readonly meta?: Readonly<Record<string, unknown>> }>(
+    prompt: readonly ChatMessage[],
+    shape: AnswerShape,
+    ctx: AgentContext,
+    make: (done: Completed) => D,
+  ): Promise<D> {
+    const mode = this.#config.answer;
+    const fields = answerFields(mode, shape);
+    const asked = withAnswerNote(prompt, mode, shape);
+    if (this.#config.history !== 'conversation') return (await this.ask(asked, fields, ctx, make)).decision;
+    const chat = conversation(this.#turns, asked, this.#config.context_tokens);
+    this.#turns = chat.turns;
+    const { decision, last } = await this.ask(chat.messages, fields, ctx, make);
+    this.#turns = [...chat.turns, [...chat.asked, { role: 'assistant', content: assistantText(last.result) }]];
+    return { ...decision, meta: { ...decision.meta, history: chat.trace } };
+  }
+
+  private async ask<D extends { readonly usage: Usage; readonly meta?: Readonly<Record<string, unknown>> }>(
+    messages: readonly ChatMessage[],
+    fields: Readonly<Record<string, unknown>>,
+    ctx: AgentContext,
+    make: (done: Completed) => D,
+  ): Promise<{ decision: D; last: Completed }> {
+    const first = await this.complete(messages, ctx, fields);
+    if (!isTruncation(first.result.finishReason)) return { decision: await this.finish(first, (result) => make({ ...first, result })), last: first };
+    if (!this.#config.truncation_reask) {
+      const decision = await this.finish(first, (result) => make({ ...first, result }));
+      return { decision: { ...decision, usage: { ...decision.usage, truncated: 1 }, meta: { ...decision.meta, truncation: { reasked: false } } }, last: first };
+    }
+    await this.keep(first);
+    const second = await this.complete(truncationReask(messages), ctx, fields);
+    const decision = await this.finish(second, (result) => make({ ...second, result }));
+    const truncated = isTruncation(second.result.finishReason) ? 2 : 1;
+    const firstUsage = callUsage(first.result, this.#config.price);
+    const truncation = { reasked: true, cutRequestKey: first.key, cutTokens: first.result.tokens.completion, cutLatencyMs: first.result.latencyMs };
+    return { decision: { ...decision, usage: { ...addUsage(firstUsage, decision.usage), truncated }, meta: { ...decision.meta, truncation } }, last: second };
+  }
+
+  async decidePlan(request: PlanRequest, ctx: AgentContext): Promise<PlanDecision> {
+    const shape = planShape(request);
+    return this.decide(this.#prompts.plan(request), shape, ctx, (done) => this.planFrom(request, shape, done));
+  }
+
+  private planFrom(request: PlanRequest, shape: AnswerShape, done: Completed): PlanDecision {
+    const mode = this.#config.answer;
+    const source = answerText(done.result, mode, shape);
+    const content = source.text;
     const split = splitReasoning(content, done.result.reasoning);
     const key = request.game.sides[request.side].planKey;
-    const recovery = recoverJson(split.answer, (v) => isPlainObject(v) && key in v);
+    const accept = (v: unknown): boolean => isPlainObject(v) && key in v;
+    const recovery = recoverJson(split.answer, accept);
     const extracted = extractPlanJson(split.answer);
-    const repair = this.#config.plan_repair && recovery.ok && !extracted.ok;
+    // A structured answer is the plan object itself when it is strict JSON (the reply parsing of the README is for text).
+    const structured = mode !== 'text' && recovery.ok && recovery.steps.includes('json') && !recovery.steps.includes('double-encoded');
+    const repair = structured || (this.#config.plan_repair && recovery.ok && !extracted.ok);
     // The runner parses `text` again (SPEC §1.2): a cut copy is used only when it parses exactly as the whole.
     const whole = JSON.stringify(extracted);
     const answer = boundedAnswer(split.answer, this.#config.stored_text_max_bytes, (cut) => JSON.stringify(extractPlanJson(cut)) === whole);
     const meta: Record<string, unknown> = {
       ...this.baseMeta(done),
-      recovery: [...split.steps, ...recovery.steps],
-      ...(repair ? { repaired: recovery.steps } : {}),
+      recovery: [...source.steps, ...split.steps, ...recovery.steps],
+      ...(repair && !structured ? { repaired: recovery.steps } : {}),
       ...(content.trim() !== split.answer ? { raw: this.stored(content) } : {}),
+      ...(content !== done.result.content && done.result.content !== '' ? { content: this.stored(done.result.content) } : {}),
       ...(answer.whole ? { answerKeptWhole: true } : {}),
     };
     return {
@@ -224,12 +311,15 @@ export class LlmAgent implements Agent {
   }
 
   async decideMove(request: MoveRequest, ctx: AgentContext): Promise<MoveDecision> {
-    const done = await this.complete(this.#prompts.move(request), ctx);
-    return this.finish(done, (result) => this.moveFrom({ ...done, result }));
+    const setting = this.#config.legal_moves;
+    const legalShown = setting === undefined ? request.game.legalMovesShown !== false : setting === 'shown';
+    const shape = moveShape(request, legalShown);
+    return this.decide(this.#prompts.move(request, { legalShown }), shape, ctx, (done) => this.moveFrom(shape, done));
   }
 
-  private moveFrom(done: Completed): MoveDecision {
-    const { content } = done.result;
+  private moveFrom(shape: AnswerShape, done: Completed): MoveDecision {
+    const source = answerText(done.result, this.#config.answer, shape);
+    const content = source.text;
     const split = splitReasoning(content, done.result.reasoning);
     const move = extractMove(split.answer);
     // Without a recovered move the runner judges the answer itself: a cut copy is used only when it names no move either.
@@ -238,8 +328,9 @@ export class LlmAgent implements Agent {
     const meta: Record<string, unknown> = {
       ...this.baseMeta(done),
       ...(move.plan !== null ? { plan: this.stored(move.plan) } : {}),
-      recovery: [...split.steps, ...move.steps],
+      recovery: [...source.steps, ...split.steps, ...move.steps],
       ...(content !== text ? { raw: this.stored(content) } : {}),
+      ...(content !== done.result.content && done.result.content !== '' ? { content: this.stored(done.result.content) } : {}),
       ...(answer.whole ? { answerKeptWhole: true } : {}),
     };
     return {
@@ -251,9 +342,9 @@ export class LlmAgent implements Agent {
   }
 }
 
-const NUMERIC = ['temperature', 'top_p', 'max_tokens', 'token_budget'] as const;
-const BOOLEAN = ['plan_repair'] as const;
-const TEXT = ['reasoning_effort', 'sample_scope'] as const;
+const NUMERIC = ['temperature', 'top_p', 'max_tokens', 'token_budget', 'idle_timeout_s', 'context_tokens'] as const;
+const BOOLEAN = ['plan_repair', 'truncation_reask', 'stream'] as const;
+const TEXT = ['reasoning_effort', 'sample_scope', 'answer', 'legal_moves', 'history'] as const;
 const KNOWN: readonly string[] = [...NUMERIC, ...BOOLEAN, ...TEXT];
 
 function overrides(spec: AgentSpec): Record<string, unknown> {
@@ -325,6 +416,13 @@ export const llmAgentKind: AgentKind = {
     'reasoning_effort=(config): none|minimal|low|medium|high, where the endpoint supports it',
     'token_budget=(config): generated tokens per decision, reported in meta (never enforced)',
     'plan_repair=(config, false): plan games: accept plans recovered beyond the reply parsing of the README (a json fence or the whole reply)',
+    'answer=(config, text): text|json_schema|tool: free text, response_format with the game\'s answer schema, or a submit_plan/play_move tool call',
+    'history=(config, stateless): stateless|conversation: a fresh prompt per decision, or one chat per match that grows turn by turn',
+    'context_tokens=(config, none): conversation: drop the oldest turns while the chat is estimated above this many tokens (characters / 4)',
+    'stream=(config, false): server-sent-event streaming, reasoning deltas kept apart from the answer',
+    'idle_timeout_s=(config, 60): streaming: longest silence before the attempt fails and is retried',
+    'legal_moves=(config, game): shown|hidden: move games: list the legal moves or not (unset: the game decides)',
+    'truncation_reask=(config, true): one re-ask after a reply cut off at the token limit',
     'sample_scope=(config, match): match|global: whether identical requests share cached answers across matches',
   ],
   create: (spec, env) => createLlmAgent(spec, env),

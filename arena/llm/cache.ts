@@ -68,9 +68,10 @@ const chatResultSchema = z.object({
   refusal: z.string().nullable(),
   finishReason: z.string().nullable(),
   model: z.string().nullable(),
-  tokens: z.object({ prompt: z.number(), completion: z.number(), reasoning: z.number(), reported: z.boolean() }),
+  tokens: z.object({ prompt: z.number(), completion: z.number(), reasoning: z.number(), reported: z.boolean(), cached: z.number().optional() }),
   latencyMs: z.number(),
   retries: z.number(),
+  toolCalls: z.array(z.object({ name: z.string(), arguments: z.string() })).optional(),
 });
 
 const entrySchema = z.object({ v: z.literal(KEY_VERSION), key: z.string(), result: chatResultSchema });
@@ -98,7 +99,7 @@ export class DirectoryCache implements ResponseCache {
     }
     try {
       const entry = entrySchema.safeParse(JSON.parse(text));
-      return entry.success && entry.data.key === key ? entry.data.result : undefined;
+      return entry.success && entry.data.key === key ? (entry.data.result as ChatResult) : undefined;
     } catch {
       return undefined;
     }

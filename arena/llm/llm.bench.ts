@@ -27,16 +27,32 @@ async function perCall(calls: number, once: (i: number) => Promise<unknown>): Pr
   return { wall: (performance.now() - started) / calls, cpu: (used.user + used.system) / 1000 / calls };
 }
 
-/** A test server in its own process (so its CPU does not compete with the client's event loop). */
-async function childServer(latency: number): Promise<{ url: string; stop: () => void }> {
+/**
+ * A test server in its own process (so its CPU does not compete with the client's event loop). It is stopped by
+ * `stop()`, and in any case when this process exits (its stdin is our pipe, closed on exit however we end).
+ */
+async function childServer(latency: number, mode: 'answer' | 'stream' | 'first-legal' = 'answer'): Promise<{ url: string; stop: () => void }> {
   const script = fileURLToPath(new URL('./test-server-main.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, '--latency', String(latency), '--text', ANSWER], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout });
-  const url = await new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`test server exited with code ${code}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
+  const flags = mode === 'stream' ? ['--stream'] : mode === 'first-legal' ? ['--first-legal'] : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', script, '--exit-on-stdin-close', '--latency', String(latency), '--text', ANSWER, ...flags], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const stop = (): void => {
+    process.off('exit', stop);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  };
+  process.on('exit', stop);
+  try {
+    const lines = createInterface({ input: child.stdout });
+    const url = await new Promise<string>((resolve, reject) => {
+      lines.once('line', resolve);
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`test server exited with code ${code}`)));
+    });
+    lines.close();
+    return { url, stop };
+  } catch (err) {
+    stop();
+    throw err;
+  }
 }
 
 /** Calls per second through `call` with `concurrency` in flight, over ten waves' worth of calls. */
@@ -63,6 +79,52 @@ async function throughput(url: string, concurrency: number, model: string): Prom
     arena.push(await rate(concurrency, () => agent.decideMove(request, ctx)));
   }
   return { arena: median(arena), bare: median(plain) };
+}
+
+/** The protocols the in-flight benchmark plays with, as agent-spec parameters. */
+const PROTOCOLS: ReadonlyArray<readonly [string, string]> = [
+  ['answer=text', ''],
+  ['answer=json_schema', ':answer=json_schema'],
+  ['answer=tool', ':answer=tool'],
+  ['history=conversation', ':history=conversation'],
+  ['stream=true', ':stream=true'],
+];
+
+/**
+ * 64 tic-tac-toe matches in flight, each an LLM seat (answering the first legal move after L ms, in whichever
+ * channel it was asked, from a test server in its own process) against `random`, per protocol. Ideal wall time: the longest match's model calls × L.
+ */
+async function matchesInFlight(latency: number): Promise<BenchResult[]> {
+  const { runMoveMatch } = await import('../match/move-match.js');
+  const { createAgent } = await import('../agents/registry.js');
+  const { registerBuiltinAgents } = await import('../agents/builtin.js');
+  registerBuiltinAgents();
+  const server = await childServer(latency, 'first-legal');
+  const out: BenchResult[] = [];
+  try {
+    const env = { models: { m: { base_url: server.url, model: 'm', api_key_env: null, concurrency: 128, retries: 0, timeout_s: 30 } } };
+    // One untimed match per protocol first, so module loading and first compilation are not charged to any protocol.
+    for (const [, params] of PROTOCOLS) {
+      await runMoveMatch({ family: 'move', game: 'tic-tac-toe', params: {}, games: 1, seed: 1, seats: [{ side: 0, agent: `llm:m${params}`, name: 'llm' }, { side: 1, agent: 'random', name: 'random' }] }, [createAgent(`llm:m${params}`, env, 'move'), createAgent('random', {}, 'move')]);
+    }
+    for (const [label, params] of PROTOCOLS) {
+      const cpu = process.cpuUsage();
+      const started = performance.now();
+      const traces = await Promise.all(
+        Array.from({ length: 64 }, (_, i) =>
+          runMoveMatch({ family: 'move', game: 'tic-tac-toe', params: {}, games: 1, seed: i + 1, seats: [{ side: 0, agent: `llm:m${params}`, name: 'llm' }, { side: 1, agent: 'random', name: 'random' }] }, [createAgent(`llm:m${params}`, env, 'move'), createAgent('random', {}, 'move')]),
+        ),
+      );
+      const wall = performance.now() - started;
+      const used = process.cpuUsage(cpu);
+      const calls = traces.map((t) => t.reduce((n, e) => n + ((e.type === 'move' || e.type === 'rejection') && e.seat === 0 ? e.usage.calls : 0), 0));
+      const ideal = Math.max(...calls) * latency;
+      out.push({ name: `64 LLM matches in flight at L=${latency} ms, ${label}`, value: ideal / wall, unit: 'of ideal', note: `target >= 0.9; ${(wall / 1000).toFixed(2)} s for ${calls.reduce((a, b) => a + b, 0)} calls, ideal ${(ideal / 1000).toFixed(2)} s; arena CPU ${((used.user + used.system) / 1000).toFixed(0)} ms` });
+    }
+  } finally {
+    server.stop();
+  }
+  return out;
 }
 
 /**
@@ -118,6 +180,29 @@ export async function bench(): Promise<BenchResult[]> {
       { name: `  bare fetch pool, same server, side by side`, value: r.bare / ideal, unit: 'of ideal C/L', note: `${r.bare.toFixed(1)} calls/s: what this machine allows right now` },
     );
   };
+  // Streaming on vs off: the client's CPU per decision against a server in its own process (no added latency).
+  const streaming = await childServer(0, 'stream');
+  try {
+    const request = moveRequest([0]);
+    const off = testAgent(streaming.url, { entry: { concurrency: 64 } });
+    const on = testAgent(streaming.url, { entry: { concurrency: 64, stream: true } });
+    for (let warm = 0; warm < 100; warm++) await Promise.all([off.decideMove(request, context()), on.decideMove(request, context())]);
+    const cpuOff: number[] = [];
+    const cpuOn: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      cpuOff.push((await perCall(PER_ROUND, () => off.decideMove(request, context()))).cpu);
+      cpuOn.push((await perCall(PER_ROUND, () => on.decideMove(request, context()))).cpu);
+    }
+    results.push(
+      { name: 'decision CPU, streaming off (server in its own process)', value: median(cpuOff), unit: 'ms/call' },
+      { name: 'decision CPU, streaming on (same reply as server-sent events)', value: median(cpuOn), unit: 'ms/call' },
+      { name: 'CPU added by streaming', value: median(cpuOn) - median(cpuOff), unit: 'ms/call', note: 'target < 0.5 ms' },
+    );
+  } finally {
+    streaming.stop();
+  }
+  results.push(...(await matchesInFlight(latency)));
+
   const remote = await childServer(latency);
   try {
     report('server in its own process', await throughput(remote.url, concurrency, 'remote-model'));

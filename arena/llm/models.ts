@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { DEFAULT_STORED_TEXT_BYTES } from './cap.js';
 import { PRESET_NAMES, PRESETS } from './presets.js';
+import { ANSWER_MODES } from './answer.js';
 
 /** Where the CLI looks for model definitions unless told otherwise. */
 export const DEFAULT_MODELS_PATH = 'arena.models.yaml';
@@ -33,7 +34,10 @@ export const modelSchema = z
     /** Sent only when set, for endpoints that support it. */
     reasoning_effort: z.enum(['none', 'minimal', 'low', 'medium', 'high']).optional(),
     /** US dollars per million input and output tokens. */
-    price: z.object({ input: z.number().nonnegative(), output: z.number().nonnegative() }).strict().default({ input: 0, output: 0 }),
+    price: z
+      .object({ input: z.number().nonnegative(), output: z.number().nonnegative(), cached_input: z.number().nonnegative().optional() })
+      .strict()
+      .default({ input: 0, output: 0 }),
     /** Requests in flight at once, shared by every agent on the same base URL (the smallest limit wins). */
     concurrency: z.int().min(1).max(1024).default(4),
     /** Per attempt, covering the whole response body. */
@@ -54,6 +58,29 @@ export const modelSchema = z
      * UTF-8 bytes; longer copies are cut with a marker giving the dropped size and SHA-256. Parsing sees it all.
      */
     stored_text_max_bytes: z.int().min(1024).max(1 << 30).default(DEFAULT_STORED_TEXT_BYTES),
+    /**
+     * A reply cut off at the token limit (`finish_reason: length` or the provider's equivalent) gets one targeted
+     * re-ask: the same request with a closing note asking for the answer alone. Off: the cut-off reply is judged as is.
+     */
+    truncation_reask: z.boolean().default(true),
+    /**
+     * How the answer is handed over: `text` (parsed leniently from the reply), `json_schema` (`response_format` with
+     * the game's answer schema) or `tool` (a forced `submit_plan` / `play_move` function call).
+     */
+    answer: z.enum(ANSWER_MODES).default('text'),
+    /** `stateless`: a fresh prompt with the feedback per decision; `conversation`: one chat per match, growing turn by turn. */
+    history: z.enum(['stateless', 'conversation']).default('stateless'),
+    /**
+     * Conversation only: before each request the oldest turns are dropped while the chat is estimated (UTF-16
+     * characters / 4) above this many tokens; the system message and the new turn are always kept. Traced per decision.
+     */
+    context_tokens: z.int().positive().optional(),
+    /** Ask for server-sent-event streaming; the reply is assembled as it arrives (reasoning deltas kept apart). */
+    stream: z.boolean().default(false),
+    /** Streaming: fail the attempt (and retry) when no bytes arrive for this long, however long the whole reply takes (`timeout_s`). */
+    idle_timeout_s: z.number().positive().max(3600).default(60),
+    /** Move games: list the legal moves in the prompt (and the move schema) or not; unset: the game decides (chess's `legal_moves` parameter). */
+    legal_moves: z.enum(['shown', 'hidden']).optional(),
     /** Extra provider-specific fields merged into the request body. */
     extra_body: z.record(z.string(), z.unknown()).optional(),
   })

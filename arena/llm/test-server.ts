@@ -50,6 +50,22 @@ export type Behaviour =
       readonly kind: 'script';
       readonly reply: (body: ChatRequestBody, index: number, authorization: string | undefined) => string | ScriptedReply | Promise<string | ScriptedReply>;
     }
+  /**
+   * A streamed reply (server-sent `chat.completion.chunk` events, usage in the last chunk, then `[DONE]`), built
+   * from `reply` (default: a well-formed answer) or from the request by `script`: reasoning and content in pieces
+   * of `chunkChars` characters, `gapMs` apart; with `stallAfter`, the server stops sending after that many events
+   * and keeps the connection open. A request that did not ask for `stream: true` gets the complete reply.
+   */
+  | {
+      readonly kind: 'stream';
+      readonly reply?: Partial<ScriptedReply>;
+      readonly script?: (body: ChatRequestBody, index: number) => string | ScriptedReply;
+      readonly chunkChars?: number;
+      readonly gapMs?: number;
+      readonly stallAfter?: number;
+    }
+  /** A verbatim response: a provider's documented body (JSON, or server-sent events with `text/event-stream`). */
+  | { readonly kind: 'raw'; readonly status?: number; readonly contentType?: string; readonly body: string }
   /** The n-th request handled by this behaviour uses steps[n]; the last step repeats. */
   | { readonly kind: 'sequence'; readonly steps: readonly Behaviour[] };
 
@@ -121,6 +137,31 @@ function completion(body: ChatRequestBody, index: number, reply: ScriptedReply):
   });
 }
 
+function pieces(text: string, size: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out;
+}
+
+/** The `data:` payloads of a streamed reply, in order, `[DONE]` last. */
+export function streamEvents(body: ChatRequestBody, index: number, reply: ScriptedReply, chunkChars = 8): string[] {
+  const whole = JSON.parse(completion(body, index, reply)) as { id: string; model: string; usage?: unknown };
+  const base = { id: whole.id, object: 'chat.completion.chunk', created: 0, model: whole.model };
+  const chunk = (delta: Record<string, unknown>, finish: string | null = null): string => JSON.stringify({ ...base, choices: [{ index: 0, delta, finish_reason: finish }] });
+  const events = [chunk({ role: 'assistant', content: '' })];
+  for (const part of pieces(reply.reasoning ?? '', chunkChars)) events.push(chunk({ reasoning_content: part }));
+  for (const part of pieces(reply.text, chunkChars)) events.push(chunk({ content: part }));
+  if (reply.refusal !== undefined) events.push(chunk({ refusal: reply.refusal }));
+  for (const [i, call] of (reply.toolCalls ?? []).entries()) {
+    events.push(chunk({ tool_calls: [{ index: i, id: `call-${index}-${i}`, type: 'function', function: { name: call.name, arguments: '' } }] }));
+    for (const part of pieces(call.arguments, chunkChars)) events.push(chunk({ tool_calls: [{ index: i, function: { arguments: part } }] }));
+  }
+  events.push(chunk({}, reply.finishReason ?? 'stop'));
+  if (whole.usage !== undefined) events.push(JSON.stringify({ ...base, choices: [], usage: whole.usage }));
+  events.push('[DONE]');
+  return events;
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -187,6 +228,27 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         const reply = await behaviour.reply(body, index, req.headers.authorization);
         return send(res, 200, completion(body, index, typeof reply === 'string' ? { text: reply } : reply));
       }
+      case 'stream': {
+        const scripted = behaviour.script?.(body, index);
+        const reply: ScriptedReply = typeof scripted === 'string' ? { text: scripted } : (scripted ?? { ...behaviour.reply, text: behaviour.reply?.text ?? DEFAULT_TEXT });
+        if (body['stream'] !== true) return send(res, 200, completion(body, index, reply));
+        const events = streamEvents(body, index, reply, behaviour.chunkChars);
+        if (res.destroyed) return;
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+        for (const [n, data] of events.entries()) {
+          if (behaviour.stallAfter !== undefined && n >= behaviour.stallAfter) {
+            await new Promise<void>((resolve) => res.on('close', resolve));
+            return;
+          }
+          if (n > 0 && (behaviour.gapMs ?? 0) > 0 && !(await delay(behaviour.gapMs ?? 0, res))) return;
+          if (res.destroyed) return;
+          res.write(`data: ${data}\n\n`);
+        }
+        res.end();
+        return;
+      }
+      case 'raw':
+        return send(res, behaviour.status ?? 200, behaviour.body, { 'content-type': behaviour.contentType ?? 'application/json' });
       case 'sequence': {
         const n = sequenceUse.get(behaviour) ?? 0;
         sequenceUse.set(behaviour, n + 1);

@@ -3,6 +3,8 @@ import { completionSchema, toChatResult, type ChatResult } from './chat.js';
 import { InfrastructureError } from './infrastructure-error.js';
 import { endpointLimit } from './limiter.js';
 import { redact, redactError, redactJson, secretsWith } from './redact.js';
+import { StreamAssembler, StreamError } from './stream.js';
+import { createParser } from 'eventsource-parser';
 
 /** How to reach one endpoint and how hard to try. */
 export interface TransportOptions {
@@ -20,6 +22,10 @@ export interface TransportOptions {
   readonly retryMaxMs: number;
   /** Requests in flight on this base URL (shared, see limiter.ts). */
   readonly concurrency: number;
+  /** Ask for server-sent events (`stream: true`, usage in the last chunk) and assemble them. */
+  readonly stream?: boolean;
+  /** Streaming: the longest wait for the next bytes before the attempt fails (separate from `timeoutMs`, the whole attempt). */
+  readonly idleTimeoutMs?: number;
 }
 
 /** One failed attempt, classified. Retryable: timeouts, dropped connections, 408/409/429, 5xx, malformed bodies. */
@@ -111,6 +117,47 @@ function abortError(signal: AbortSignal): Error {
   return err;
 }
 
+/**
+ * Reads a server-sent-event body into a ChatResult. `touch` is called whenever bytes arrive (the idle timer).
+ * Secrets are removed from the assembled reply, so a key split across deltas is found too.
+ */
+async function readStream(response: Response, secrets: readonly string[], touch: () => void, started: number): Promise<ChatResult> {
+  const assembler = new StreamAssembler();
+  let finished = false;
+  let failure: AttemptFailure | undefined;
+  const parser = createParser({
+    onEvent: (event) => {
+      if (finished || failure !== undefined) return;
+      if (event.data.trim() === '[DONE]') {
+        finished = true;
+        return;
+      }
+      try {
+        assembler.add(event.data);
+      } catch (err) {
+        const said = redact(err instanceof Error ? err.message : String(err), secrets).slice(0, 300);
+        failure = new AttemptFailure(err instanceof StreamError ? `error event mid-stream: ${said}` : `a streamed event that is not JSON: ${redact(event.data, secrets).slice(0, 120)}`, true, response.status);
+      }
+    },
+  });
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      touch();
+      parser.feed(decoder.decode(value, { stream: true }));
+      if (finished || failure !== undefined) break;
+    }
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+  if (failure !== undefined) throw failure;
+  if (!assembler.complete) throw new AttemptFailure(`HTTP ${response.status}: the stream ended without a completion`, true, response.status);
+  return redactJson(assembler.result(performance.now() - started), secrets) as ChatResult;
+}
+
 async function attempt(url: string, init: { headers: Record<string, string>; body: string }, options: TransportOptions, secrets: readonly string[], signal?: AbortSignal): Promise<ChatResult> {
   if (signal?.aborted) throw new StopRetrying(abortError(signal));
   const controller = new AbortController();
@@ -118,8 +165,23 @@ async function attempt(url: string, init: { headers: Record<string, string>; bod
   const onAbort = (): void => controller.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   const started = performance.now();
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  let idled = false;
+  const touch = (): void => {
+    if (options.stream !== true || options.idleTimeoutMs === undefined) return;
+    clearTimeout(idle);
+    idle = setTimeout(() => {
+      idled = true;
+      controller.abort();
+    }, options.idleTimeoutMs);
+  };
   try {
+    touch();
     const response = await fetch(url, { method: 'POST', headers: init.headers, body: init.body, signal: controller.signal });
+    touch();
+    if (response.ok && options.stream === true && (response.headers.get('content-type') ?? '').includes('text/event-stream')) {
+      return await readStream(response, secrets, touch, started);
+    }
     const body = await response.text();
     const latency = performance.now() - started;
     if (!response.ok) throw statusFailure(response.status, response.headers, body, options, secrets);
@@ -139,10 +201,12 @@ async function attempt(url: string, init: { headers: Record<string, string>; bod
   } catch (err) {
     if (err instanceof AttemptFailure) throw err;
     if (signal?.aborted) throw new StopRetrying(abortError(signal));
+    if (idled) throw new AttemptFailure(`no data for ${options.idleTimeoutMs ?? 0} ms while streaming (idle timeout)`, true);
     if (controller.signal.aborted) throw new AttemptFailure(`no complete response within ${options.timeoutMs} ms`, true);
     throw new AttemptFailure(`connection failed (${redact(describeNetworkError(err), secrets)})`, true, undefined, undefined, redactError(err, secrets));
   } finally {
     clearTimeout(timer);
+    clearTimeout(idle);
     signal?.removeEventListener('abort', onAbort);
   }
 }
@@ -173,7 +237,9 @@ async function postChatOnce(options: TransportOptions, body: Readonly<Record<str
   const secrets = secretsWith([options.apiKey]);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.apiKey !== null) headers['authorization'] = `Bearer ${options.apiKey}`;
-  const init = { headers, body: JSON.stringify(body) };
+  // Streaming is how the reply travels, not what is asked: it is added here, outside the request the cache keys on.
+  const sent = options.stream === true ? { ...body, stream: true, stream_options: { include_usage: true } } : body;
+  const init = { headers, body: JSON.stringify(sent) };
   const limit = endpointLimit(options.baseUrl, options.concurrency);
   let attempts = 0;
   try {

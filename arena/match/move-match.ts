@@ -1,3 +1,4 @@
+import { withProtocols } from './protocols.js';
 import { Client } from 'boardgame.io/client';
 import { createRng, hashSeed, type Rng } from '../../games/core/rng.js';
 import type { Agent, AgentContext, MoveDecision } from '../agents/agent.js';
@@ -179,7 +180,7 @@ export async function runMoveMatch(spec: MoveMatchSpec, agents: readonly [Agent,
   const matchId = options.matchId ?? `move-${hashSeed(JSON.stringify(full)).toString(16).padStart(8, '0')}`;
   // Games with a seeded start record each game's start position (its key), so a replay can check it.
   const starts = resolved.rules.seededStart ? { starts: Array.from({ length: spec.games }, (_, g) => resolved.rules.key(gameStart(resolved.rules, spec, g))) } : {};
-  recorder.emit({ type: 'match_start', round: 0, traceVersion: TRACE_VERSION, matchId, spec: full, promptVersion: options.promptVersion ?? MOVE_PROMPT_VERSION, ...starts });
+  recorder.emit({ type: 'match_start', round: 0, traceVersion: TRACE_VERSION, matchId, spec: withProtocols(full, agents), promptVersion: options.promptVersion ?? MOVE_PROMPT_VERSION, ...starts });
   const root = createRng(spec.seed);
   const signal = options.signal;
   const ctx = (seat: number): AgentContext => (signal ? { rng: root.fork(`seat${seat}`), signal } : { rng: root.fork(`seat${seat}`) });

@@ -1,3 +1,4 @@
+import { withProtocols } from './protocols.js';
 import { Client } from 'boardgame.io/client';
 import { planBgioGame, type PlanBgioState } from '../../games/core/plan-bgio.js';
 import type { PlanGame, SideIndex } from '../../games/core/plan-game.js';
@@ -92,7 +93,7 @@ export async function runPlanMatch(game: PlanGame, spec: PlanMatchSpec, agents: 
   const usage: [Usage, Usage] = [ZERO_USAGE, ZERO_USAGE];
   const root = createRng(spec.seed);
   const rngs = [root.fork('side0'), root.fork('side1')] as const;
-  recorder.emit({ type: 'match_start', round: 0, traceVersion: 1, matchId: options.matchId ?? defaultMatchId(spec), spec, promptVersion: PLAN_PROMPT_VERSION });
+  recorder.emit({ type: 'match_start', round: 0, traceVersion: 1, matchId: options.matchId ?? defaultMatchId(spec), spec: withProtocols(spec, agents), promptVersion: PLAN_PROMPT_VERSION });
 
   const client = Client<PlanBgioState>({ game: planBgioGame(game, settings), numPlayers: 2, debug: false });
   client.start();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AgentEnv } from '../agents/registry.js';
+import { createAgent, type AgentEnv } from '../agents/registry.js';
 import { UsageError } from '../errors.js';
 import type { PlannedMatch, Store } from '../store/store.js';
 import type { MoveMatchSpec, PlanMatchSpec, SeatSpec, TraceEvent } from '../trace/events.js';
@@ -42,6 +42,15 @@ export interface RegressOptions {
   readonly sequential?: { readonly batch: number; readonly decide: RegressionDecide };
 }
 
+/** The protocol settings of an agent spec (undefined for agents without any, or specs that cannot be built here). */
+function protocolOf(spec: string, env: AgentEnv, family: 'plan' | 'move'): Readonly<Record<string, string | number | boolean>> | undefined {
+  try {
+    return createAgent(spec, env.models !== undefined ? { models: env.models } : {}, family).protocol;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Plays the candidate on the baseline run's matches of the target agent (same keys, seeds, opponents, sides and
  * settings). Resumable like a tournament; the verdict is judged over the returned traces and stored with
@@ -72,7 +81,9 @@ export async function playRegression(
     const seats = [replace(spec.seats[0]), replace(spec.seats[1])] as const;
     return { key: m.match_key, ord: i, game: m.game, family: m.family as 'plan' | 'move', agents: [seats[0].name, seats[1].name], seed: m.seed, spec: { ...spec, seats } };
   });
-  const identity = { baseline: base.id, target: suite.target, candidate: candidateSpec, gates: suite.gates };
+  // How the candidate is asked is part of who it is: the same spec with another protocol (models file) is another run.
+  const candidateProtocol = protocolOf(candidateSpec, env, planned[0]?.family ?? 'move');
+  const identity = { baseline: base.id, target: suite.target, candidate: candidateSpec, gates: suite.gates, ...(candidateProtocol === undefined ? {} : { candidateProtocol }) };
   const hash = createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 16);
   const runId = `${suite.name ?? 'regress'}-${base.name}-${candidateName}-${hash.slice(0, 6)}`;
   // The candidate must be able to play every one of the target's games (and its model be reachable) before any

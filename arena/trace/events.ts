@@ -12,6 +12,8 @@ export interface SeatSpec {
   readonly agent: string;
   /** Display name of the agent for leaderboards (defaults to the spec string). */
   readonly name: string;
+  /** How the agent was asked (LLM protocol settings), recorded by the match runner from the agent. */
+  readonly protocol?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** Everything needed to replay a plan-game match from its recorded agent responses. */

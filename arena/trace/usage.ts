@@ -14,6 +14,13 @@ export interface Usage {
   readonly retries: number;
   /** Simulator battles, rollouts or network inferences used by search agents. */
   readonly simulations: number;
+  /**
+   * Replies the endpoint cut off at the completion-token limit (`finish_reason: length` or the provider's
+   * equivalent); absent when none was. A model outcome (truncation rate), never an infrastructure failure.
+   */
+  readonly truncated?: number;
+  /** Prompt tokens the provider served from its prompt cache (inside `promptTokens`); absent when none were reported. */
+  readonly cachedTokens?: number;
 }
 
 export const ZERO_USAGE: Usage = Object.freeze({
@@ -37,6 +44,8 @@ export function addUsage(a: Usage, b: Usage): Usage {
     costUsd: a.costUsd + b.costUsd,
     retries: a.retries + b.retries,
     simulations: a.simulations + b.simulations,
+    ...(a.truncated !== undefined || b.truncated !== undefined ? { truncated: (a.truncated ?? 0) + (b.truncated ?? 0) } : {}),
+    ...(a.cachedTokens !== undefined || b.cachedTokens !== undefined ? { cachedTokens: (a.cachedTokens ?? 0) + (b.cachedTokens ?? 0) } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { planSchema } from './schema.js';
 import type { PlanGame } from '../core/plan-game.js';
 import { PRESETS, SIDES, abConfig } from './config.js';
 import { mutatePlan, randomPlan } from './plans.js';
@@ -23,6 +24,7 @@ export const autoBattler: PlanGame<AbPlan> = {
   presets: PRESETS,
   config: abConfig,
   validate,
+  planSchema,
   emptyPlan: () => EMPTY_PLAN,
   simulate,
   rulesText,

@@ -1,3 +1,4 @@
+import type { JsonSchema } from './json-schema.js';
 import type { Rng } from './rng.js';
 
 /** Index of a side in a plan game: 0 is side A (Human / Defender), 1 is side B (Demon / Invader). */
@@ -113,6 +114,12 @@ export interface PlanGame<P = unknown> {
    * with shape 'wrong_shape'. Cost follows the cost principle (SPEC §1.3).
    */
   validate(side: SideIndex, value: unknown, config: PlanGameConfig): ValidatedPlan<P>;
+  /**
+   * The JSON Schema of a side's plan, generated from the same catalogue the validator reads (item names, ranges,
+   * list caps). Every plan the validator uses whole passes it; item-level violations fail it. Cross-item rules and
+   * the budget are left to the validator. Sent to models that answer by JSON schema or tool call.
+   */
+  planSchema(side: SideIndex, config: PlanGameConfig): JsonSchema;
   /** The empty plan of a side (used for unparseable replies). */
   emptyPlan(side: SideIndex): P;
   /** Simulates side 0's plan against side 1's. Deterministic and total (step caps). */

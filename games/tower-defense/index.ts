@@ -2,6 +2,7 @@
  * Tower Defense (SPEC §2): Humans place stationary units on a 5 × 11 grid, Demons walk in from the right; a demon
  * reaching the left edge wins for the Demons. The pure rules module behind the arena's plan-game loop.
  */
+import { planSchema } from './schema.js';
 import type { PlanGame } from '../core/plan-game.js';
 import { DEMONS, HUMANS } from './catalogue.js';
 import { config, PRESET_NAMES } from './config.js';
@@ -35,6 +36,7 @@ export const towerDefense: PlanGame<TdPlan> = {
   presets: PRESET_NAMES,
   config,
   validate,
+  planSchema,
   emptyPlan,
   simulate,
   rulesText,

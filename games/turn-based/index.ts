@@ -1,3 +1,4 @@
+import { planSchema } from './schema.js';
 import type { PlanGame } from '../core/plan-game.js';
 import { mutatePlan, randomPlan } from './plans.js';
 import { simulate } from './simulate.js';
@@ -25,6 +26,7 @@ export const turnBased: PlanGame<TbPlan> = {
   presets: PRESET_NAMES,
   config: presetConfig,
   validate,
+  planSchema,
   emptyPlan: () => ({ characters: [] }),
   simulate,
   rulesText,

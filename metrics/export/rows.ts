@@ -1,3 +1,4 @@
+import { protocolText } from '../leaderboard/protocol.js';
 import type { TraceEvent } from '../../arena/trace/events.js';
 import type { Usage } from '../../arena/trace/usage.js';
 import type { Cell, Column, Row, Table } from './columns.js';
@@ -15,6 +16,8 @@ export const MATCH_COLUMNS: readonly Column[] = [
   { name: 'agent_1', type: 'string', doc: 'leaderboard name of the agent in seat 1' },
   { name: 'spec_0', type: 'string', doc: 'agent spec of seat 0, e.g. llm:my-model or mcts:iterations=400' },
   { name: 'spec_1', type: 'string', doc: 'agent spec of seat 1' },
+  { name: 'protocol_0', type: 'string', nullable: true, doc: 'how the model in seat 0 was asked, e.g. answer=tool legal_moves=game truncation_reask=true; null for agents that are not language models' },
+  { name: 'protocol_1', type: 'string', nullable: true, doc: 'how the model in seat 1 was asked' },
   { name: 'status', type: 'string', doc: "'completed', or 'error' (no result; never scored)" },
   { name: 'error_reason', type: 'string', nullable: true, doc: 'for errors: infrastructure, agent or internal' },
   { name: 'winner', type: 'int64', nullable: true, doc: 'winning seat (0 or 1); null for a draw or an error' },
@@ -80,6 +83,8 @@ export function matchTable(run: string, matches: readonly (readonly TraceEvent[]
       agent_1: spec.seats[1].name,
       spec_0: spec.seats[0].agent,
       spec_1: spec.seats[1].agent,
+      protocol_0: spec.seats[0].protocol === undefined ? null : protocolText(spec.seats[0].protocol),
+      protocol_1: spec.seats[1].protocol === undefined ? null : protocolText(spec.seats[1].protocol),
       status: end?.status ?? 'error',
       error_reason: end?.status === 'error' ? (end.reason ?? null) : end === undefined ? 'internal' : null,
       winner: end?.winner ?? null,

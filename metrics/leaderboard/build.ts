@@ -1,3 +1,4 @@
+import { protocolsOf } from './protocol.js';
 import { computeMetrics, type MetricsReport } from '../compute.js';
 import { bradleyTerryRatings, byRating } from '../ratings/bradley-terry.js';
 import { eloRatings } from '../ratings/elo.js';
@@ -38,6 +39,8 @@ export interface LeaderboardRow {
   readonly spendUsd: number;
   /** Tokens and dollars per match, per decision and per win, with intervals (absent when not computed). */
   readonly cost?: CostRow;
+  /** How the agent was asked (LLM protocol settings as recorded on its seats), e.g. `answer=tool legal_moves=game`. */
+  readonly protocol?: string;
 }
 
 export interface Leaderboard {
@@ -149,7 +152,9 @@ export function overallPairings(byGame: ReadonlyMap<string, readonly Pairing[]>)
 }
 
 function rows(matches: readonly (readonly TraceEvent[])[], pairings: readonly Pairing[], report: MetricsReport, options: LeaderboardOptions, game?: string): { rows: LeaderboardRow[]; estimator: RatingEstimator } {
-  return leaderboardRows(pairings, scopeMetricRows(report, game), usageTotals(matches), options, costRows(matches, { seed: options.seed ?? 1, bootstrap: options.bootstrap ?? 1000 }));
+  const built = leaderboardRows(pairings, scopeMetricRows(report, game), usageTotals(matches), options, costRows(matches, { seed: options.seed ?? 1, bootstrap: options.bootstrap ?? 1000 }));
+  const protocols = protocolsOf(matches);
+  return { ...built, rows: built.rows.map((r) => (protocols.has(r.agent) ? { ...r, protocol: protocols.get(r.agent) as string } : r)) };
 }
 
 /** The leaderboard of a set of matches: ratings with intervals, the process metrics, tokens and spend. */

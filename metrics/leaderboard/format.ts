@@ -13,6 +13,7 @@ const COLUMNS: readonly (readonly [string, string])[] = [
   ['csr', 'CSR'],
   ['beta', 'β'],
   ['obr', 'OBR'],
+  ['truncationRate', 'Trunc'],
   ['processScore', 'Process'],
 ];
 
@@ -154,6 +155,12 @@ export function formatLeaderboard(board: Leaderboard, format: LeaderboardFormat,
   parts.push(perGameFirst ? `${head('Across games')}\n${render(board.rows)}` : render(board.rows));
   // Cost per match, decision and win, when anything was spent (built-in agents spend nothing).
   if (board.rows.some((r) => r.tokens > 0 || r.spendUsd > 0)) parts.push(`Cost (95% bootstrap intervals over matches)\n${renderCost(board.rows, format === 'markdown')}`);
+  const asked = board.rows.filter((r) => r.protocol !== undefined);
+  if (asked.length > 0) {
+    const width = Math.max(...asked.map((r) => r.agent.length));
+    const lines = asked.map((r) => (format === 'markdown' ? `- ${r.agent}: \`${r.protocol ?? ''}\`` : `${r.agent.padEnd(width)}  ${r.protocol ?? ''}`));
+    parts.push(`Protocols (how each model was asked)\n${lines.join('\n')}`);
+  }
   parts.push(notes.join('\n'));
   return parts.join('\n\n');
 }

@@ -50,6 +50,7 @@ export function moveRecords(events: readonly TraceEvent[], blunderThreshold: num
       bump(s, S.decisions);
       bump(s, S.tokens, event.usage.promptTokens + event.usage.completionTokens);
       bump(s, S.calls, event.usage.calls);
+      bump(s, S.truncated, event.usage.truncated ?? 0);
       bump(s, S.wallMs, event.usage.wallMs);
       bump(s, S.usd, event.usage.costUsd);
     } else if (event.type === 'game_end') {

@@ -163,6 +163,7 @@ export function planRecords(events: readonly TraceEvent[]): AgentMatchRecord[] {
       bump(stats, S.decisions);
       bump(stats, S.tokens, sub.usage.promptTokens + sub.usage.completionTokens);
       bump(stats, S.calls, sub.usage.calls);
+      bump(stats, S.truncated, sub.usage.truncated ?? 0);
       bump(stats, S.wallMs, sub.usage.wallMs);
       bump(stats, S.usd, sub.usage.costUsd);
     }

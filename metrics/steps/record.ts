@@ -55,9 +55,11 @@ export const S = {
   /** Games with a blunder by the agent, and Σ over them of the ply of its first blunder. */
   blunderGames: 31,
   firstBlunderPly: 32,
+  /** Model replies cut off at the completion-token limit (each is also one of the `calls`). */
+  truncated: 33,
 } as const;
 
-export const STAT_COUNT = 33;
+export const STAT_COUNT = 34;
 
 export type StatName = keyof typeof S;
 

@@ -1,6 +1,6 @@
 import type { MoveRequest } from '../../agents/agent.js';
 import type { ChatMessage } from '../chat.js';
-import type { PromptSet } from './types.js';
+import type { MovePromptOptions, PromptSet } from './types.js';
 import { promptsV1 } from './v1.js';
 
 /**
@@ -18,9 +18,9 @@ const MOVE_SYSTEM_HIDDEN =
   'You are a skilled player of two-player board games, playing to win. Each turn you are shown the rules and the ' +
   'current board. Choose the best legal move and answer in the format given at the end.';
 
-function moveMessages(request: MoveRequest): ChatMessage[] {
+function moveMessages(request: MoveRequest, options: MovePromptOptions = {}): ChatMessage[] {
   const { game, state } = request;
-  const shown = game.legalMovesShown !== false;
+  const shown = options.legalShown ?? game.legalMovesShown !== false;
   const legal = request.legal.map((action) => game.actionText(state, action));
   const seat = request.player === 0 ? 'first' : 'second';
   const parts = [

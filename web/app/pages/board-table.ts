@@ -87,6 +87,7 @@ export function boardColumns(run: string, scale: { min: number; max: number } = 
     metricColumn('csr', 'CSR', 'correction success rate: successful revisions / revisions'),
     metricColumn('beta', 'β', 'improvement slope of score on evaluated-round index'),
     metricColumn('obr', 'OBR', 'over-budget ratio of evaluated rounds'),
+    metricColumn('truncationRate', 'Trunc', 'truncation rate: model replies cut off at the token limit / model calls'),
     metricColumn('processScore', 'Process Score', 'mean of WR, CSR, 1 − OBR and the β term'),
     { id: 'tokens', label: 'Tokens', value: (r) => r.tokens, cell: (r) => [int(r.tokens)] },
     { id: 'spend', label: 'Spend', value: (r) => r.spendUsd, cell: (r) => [usd(r.spendUsd)] },
