@@ -17,6 +17,7 @@ const LEGEND: readonly (readonly [string, string])[] = [
   ['CSR', 'correction success rate: successful revisions (the next round’s score rose, or a violation was removed) / revisions'],
   ['β', 'improvement slope of the score on the evaluated-round index k'],
   ['OBR', 'over-budget ratio of evaluated rounds'],
+  ['Trunc', 'truncation rate: model replies cut off at the token limit / model calls (LLM agents)'],
   ['Process Score', 'weighted mean of WR, CSR, 1 − OBR and the β term'],
 ];
 

@@ -18,6 +18,7 @@ const METRICS: readonly (readonly [string, string, string])[] = [
   ['CSR', 'correction success rate: successful revisions / revisions whose success is defined; a revision succeeds when the next round’s score is higher or it removes a violation (some violation code occurs fewer times). Undefined, never 0, for an agent that never revised.', 'bootstrap; Wilson at 0 or 1'],
   ['β', 'improvement slope: within-match Σ (k − k̄)(s − s̄) / Σ (k − k̄)² over evaluated rounds, pooled over matches.', 'bootstrap'],
   ['OBR', 'over-budget ratio: evaluated rounds whose plan was over budget / evaluated rounds with a known budget status (plan games).', 'bootstrap; Wilson at 0 or 1'],
+  ['Trunc', 'truncation rate: model replies cut off at the token limit (finish_reason length or the provider’s equivalent) / model calls; a cut reply gets one re-ask and is the model’s outcome, never an infrastructure error.', 'bootstrap'],
   ['Process Score', 'weighted mean of WR, CSR, 1 − OBR and (1 + clamp(β·(n − 1), −1, 1)) / 2, n the mean evaluated rounds per match; undefined when a component with non-zero weight is.', 'bootstrap'],
   ['harmful revision rate', 'revisions after which the score fell / revisions with a known score change.', 'bootstrap; Wilson at 0 or 1'],
   ['unforced revision rate', 'revisions after a round the agent won / opportunities after a won round.', 'bootstrap; Wilson at 0 or 1'],
