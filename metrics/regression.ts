@@ -69,7 +69,8 @@ export function checkGates(gates: readonly Gate[]): Gate[] {
   });
 }
 
-function sum(records: readonly AgentMatchRecord[], picks?: readonly number[]): Float64Array {
+/** The summed counts of the given records (all, or the picked indices of a resample). */
+export function pooledStats(records: readonly AgentMatchRecord[], picks?: readonly number[]): Float64Array {
   const out = new Float64Array(STAT_COUNT);
   const n = picks ? picks.length : records.length;
   for (let i = 0; i < n; i++) {
@@ -101,7 +102,7 @@ export function regressionVerdicts(baseline: readonly AgentMatchRecord[], candid
   const width = METRIC_IDS.length;
   const values = (records: readonly AgentMatchRecord[], picks?: readonly number[]): Float64Array => {
     const out = new Float64Array(width);
-    evaluateSums(sum(records, picks), out, weights);
+    evaluateSums(pooledStats(records, picks), out, weights);
     return out;
   };
   const pb = values(base);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { go, ready } from './support/browser-page.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeStaticSite } from '../web/server/export.js';
 import { startServer, type RunningServer } from '../web/server/http.js';
@@ -50,19 +51,6 @@ async function open(url: string): Promise<Watched> {
   });
   await page.goto(url);
   return watched;
-}
-
-/** Waits until the app has drawn a page (it sets data-ready once the data, table and charts are in). */
-async function ready(page: Page, name: string): Promise<void> {
-  await page.waitForSelector(`body[data-ready="1"][data-page="${name}"]`, { timeout: 15_000 });
-}
-
-async function go(page: Page, hash: string, name: string): Promise<void> {
-  await page.evaluate((h) => {
-    delete document.body.dataset['ready'];
-    window.location.hash = h;
-  }, hash);
-  await ready(page, name);
 }
 
 /** True for every canvas on the page that has at least one non-transparent pixel. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { go, ready } from './support/browser-page.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rankRanges, rankText } from '../metrics/leaderboard/ranks.js';
 import { ALL_GAMES, type LeaderboardResponse } from '../web/shared/api.js';
@@ -36,18 +37,6 @@ async function open(url: string, width = 1280): Promise<Page> {
   });
   await page.goto(url);
   return page;
-}
-
-async function ready(page: Page, name: string): Promise<void> {
-  await page.waitForSelector(`body[data-ready="1"][data-page="${name}"]`, { timeout: 30_000 });
-}
-
-async function go(page: Page, hash: string, name: string): Promise<void> {
-  await page.evaluate((h) => {
-    delete document.body.dataset['ready'];
-    window.location.hash = h;
-  }, hash);
-  await ready(page, name);
 }
 
 const q = (params: Record<string, string>) => new URLSearchParams(params).toString();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { go, ready } from './support/browser-page.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../arena/store/store.js';
 import { checkTournamentConfig } from '../arena/tournament/config.js';
@@ -46,18 +47,6 @@ async function open(url: string, width = 1280): Promise<Watched> {
   });
   await page.goto(url);
   return { page, problems };
-}
-
-async function ready(page: Page, name: string): Promise<void> {
-  await page.waitForSelector(`body[data-ready="1"][data-page="${name}"]`, { timeout: 20_000 });
-}
-
-async function go(page: Page, hash: string, name: string): Promise<void> {
-  await page.evaluate((h) => {
-    delete document.body.dataset['ready'];
-    window.location.hash = h;
-  }, hash);
-  await ready(page, name);
 }
 
 /** Clicks and waits for the next page the click leads to. */

@@ -1,7 +1,7 @@
 import { createRng } from '../../games/core/rng.js';
 import { evaluateSums, METRIC_IDS } from '../definitions.js';
-import { BETTER, regressionVerdicts, type Gate } from '../regression.js';
-import { STAT_COUNT, type AgentMatchRecord } from '../steps/record.js';
+import { BETTER, pooledStats, regressionVerdicts, type Gate } from '../regression.js';
+import type { AgentMatchRecord } from '../steps/record.js';
 import { percentileInterval } from '../stats/intervals.js';
 import { DEFAULT_WEIGHTS, type ProcessWeights } from '../types.js';
 
@@ -32,16 +32,6 @@ export interface Comparison {
 /** Every metric the regression verdict can gate, in report order. */
 export const COMPARED_METRICS: readonly string[] = METRIC_IDS.filter((id) => BETTER[id] !== undefined);
 
-function pooled(records: readonly AgentMatchRecord[], picks?: readonly number[]): Float64Array {
-  const out = new Float64Array(STAT_COUNT);
-  const n = picks ? picks.length : records.length;
-  for (let i = 0; i < n; i++) {
-    const r = records[picks ? (picks[i] as number) : i] as AgentMatchRecord;
-    for (let k = 0; k < STAT_COUNT; k++) out[k] = (out[k] as number) + (r.stats[k] as number);
-  }
-  return out;
-}
-
 /**
  * Compares the records of A and B (B − A) on `gates`, with the regression verdict's definitions: the same metric
  * ids, directions and tolerances (metrics/regression.ts). When the two sides share matches (by match id) the
@@ -67,7 +57,7 @@ export function compareRecords(a: readonly AgentMatchRecord[], b: readonly Agent
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const values = (records: readonly AgentMatchRecord[], picks?: readonly number[]): Float64Array => {
     const out = new Float64Array(METRIC_IDS.length);
-    evaluateSums(pooled(records, picks), out, weights);
+    evaluateSums(pooledStats(records, picks), out, weights);
     return out;
   };
   const va = values(sa);
