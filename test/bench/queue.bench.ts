@@ -21,7 +21,7 @@ import type { BenchResult } from './types.js';
 const CPU: TournamentConfigInput = {
   seed: 11,
   games: ['connect-four'],
-  agents: { m1: 'mcts:iterations=1500', m2: 'mcts:iterations=1200', m3: 'mcts:iterations=1000' },
+  agents: { m1: 'mcts:iterations=6000', m2: 'mcts:iterations=5000', m3: 'mcts:iterations=4000' },
   repetitions: 4,
   cache: 'off',
 };
