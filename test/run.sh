@@ -18,13 +18,7 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 # the distributed-tournament tests start Debian's redis-server (unless ARENA_TEST_REDIS_URL names a running one)
-if [ -z "${ARENA_TEST_REDIS_URL:-}" ] && ! command -v redis-server >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null) || echo "warning: could not install redis-server; the queue tests will fail"
-  else
-    echo "warning: redis-server is missing and this user cannot install it (apt-get install redis-server as root)"
-  fi
-fi
+[ -n "${ARENA_TEST_REDIS_URL:-}" ] || bash test/ensure-redis.sh
 
 mkdir -p test-artifacts
 npx vitest run --reporter=default --reporter=json --outputFile=test-artifacts/vitest.json

@@ -7,6 +7,7 @@ import { agentMeta } from './agent-meta.js';
 import { matchDetail } from './match-detail.js';
 import { HttpError, parseQuery, type ApiPath } from './params.js';
 import type { ReadStore } from './read-store.js';
+import { StoreWatch } from './store-watch.js';
 
 function emptyRow(agent: string): BoardRow {
   return { agent, rating: null, rank: null, matches: 0, metrics: {}, tokens: 0, spendUsd: 0 };
@@ -32,30 +33,29 @@ function settingLabel(s: SettingRow): string {
 
 /**
  * The site's data, one method per API resource. The HTTP server calls `handle`; the static export calls the
- * methods directly, so both serve the same JSON. Run metadata and aggregates are kept until `refresh` says a run
- * changed (the server watches the store for tournaments writing to it);
- * the run list is also re-read when the runs table changed (a live distributed run updates its states).
+ * methods directly, so both serve the same JSON. Run metadata and aggregates are kept until the store watch says a
+ * run changed (another process writing to the store: a tournament, or a distributed run's coordinator).
  */
 export class Api {
   private runList: RunInfo[] | undefined;
-  private runStamp: string | undefined;
+  private readonly watch: StoreWatch;
 
   constructor(
     readonly store: ReadStore,
     readonly aggregates: AggregateCache,
-  ) {}
+  ) {
+    this.watch = new StoreWatch(store);
+  }
 
   runs(): RunsResponse {
-    // A live distributed run rewrites its states (`queue`) while the site is served: re-read when the runs changed.
-    const stamp = this.store.runsStamp();
-    if (stamp !== this.runStamp) this.runList = undefined;
-    this.runStamp = stamp;
+    // Another process may have written meanwhile (a tournament, or a distributed run's coordinator updating its states).
+    this.refresh(this.watch.check());
     this.runList ??= this.store.runs();
     return { runs: this.runList };
   }
 
   /** Forgets what it read of the given runs (and the run list), after the store changed under them. */
-  refresh(changed: readonly string[]): void {
+  private refresh(changed: readonly string[]): void {
     if (changed.length === 0) return;
     this.runList = undefined;
     for (const run of changed) this.aggregates.invalidate(run);

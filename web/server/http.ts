@@ -7,7 +7,6 @@ import { Api } from './api.js';
 import { HttpError, isApiPath } from './params.js';
 import { ReadStore } from './read-store.js';
 import { buildSiteAssets, CSP_HEADER, indexHtml, type SiteAssets } from './site.js';
-import { StoreWatch } from './store-watch.js';
 
 export interface ServeOptions {
   /** The results store (opened read-only). */
@@ -98,7 +97,7 @@ function refusal(req: IncomingMessage): { status: number; message: string; heade
 /**
  * Serves the results store as the leaderboard site on 127.0.0.1: the API under /api/ (JSON, validated queries)
  * and the bundled front end from memory. Read-only: the store is opened read-only and only GET/HEAD are served.
- * The store may change meanwhile (a tournament running in another process): each API request first checks it.
+ * The store may change meanwhile (a tournament running in another process): each API request first checks it (through the API's store watch).
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const assets = options.assets ?? (await buildSiteAssets());
@@ -106,8 +105,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const aggregates = new AggregateCache(store, options.bootstrap !== undefined ? { bootstrap: options.bootstrap } : {});
   const api = new Api(store, aggregates);
   const files = staticFiles(assets);
-  // New and running runs show without a restart: before each API answer, runs another process changed are re-read.
-  const watch = new StoreWatch(store);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const refused = refusal(req);
@@ -130,7 +127,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         return;
       }
       try {
-        api.refresh(watch.check());
         sendJson(req, res, 200, await api.handle(path, url.searchParams));
       } catch (err) {
         if (err instanceof HttpError) sendJson(req, res, err.status, { error: err.message });

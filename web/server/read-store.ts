@@ -132,12 +132,6 @@ export class ReadStore {
     };
   }
 
-  /** Changes whenever a run is added or updated (a live distributed run updates its states about once a second). */
-  runsStamp(): string {
-    const r = this.store.db.prepare(`SELECT COUNT(*) AS n, MAX(updated_at) AS t FROM runs`).get() as { n: number; t: string | null };
-    return `${r.n}@${r.t ?? ''}`;
-  }
-
   /** The run's stored config, without any field whose name could hold a secret. */
   private configOf(row: RunRow): unknown {
     try {
