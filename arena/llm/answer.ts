@@ -67,8 +67,14 @@ export function withAnswerNote(messages: readonly ChatMessage[], mode: AnswerMod
  */
 export function answerText(result: ChatResult, mode: AnswerMode, shape: AnswerShape): { readonly text: string; readonly steps: readonly string[] } {
   if (mode !== 'tool') return { text: result.content, steps: mode === 'json_schema' ? ['answer:json_schema'] : [] };
-  const calls = result.toolCalls ?? [];
-  const call = calls.find((c) => c.name === shape.name) ?? (calls.length === 1 ? calls[0] : undefined);
+  const call = result.toolCalls?.[readCall(result, shape)];
   if (call === undefined) return { text: result.content, steps: ['answer:tool-missing'] };
   return { text: call.arguments, steps: [call.name === shape.name ? 'answer:tool' : `answer:tool-other-name:${call.name}`] };
+}
+
+/** Which of a reply's function calls is read as the answer: the call to the mode's tool, else a single call; -1 for none. */
+export function readCall(result: ChatResult, shape: AnswerShape): number {
+  const calls = result.toolCalls ?? [];
+  const named = calls.findIndex((c) => c.name === shape.name);
+  return named >= 0 ? named : calls.length === 1 ? 0 : -1;
 }
