@@ -26,9 +26,15 @@ export function planShape(request: PlanRequest): AnswerShape {
   };
 }
 
-/** The move object `{plan, move}`; `move` is one of the legal moves' texts when they are shown, else any text. */
+/**
+ * The move object `{plan, move}`. Both come from the game: `move` is one of the legal moves in the game's own
+ * notation (`actionText`) when they are shown, else any text; it is described by the game's `moveNotation` where
+ * the game states one (chess: SAN or UCI).
+ */
 export function moveShape(request: MoveRequest, legalShown: boolean): AnswerShape {
-  const move = legalShown ? { type: 'string', enum: request.legal.map((a) => request.game.actionText(request.state, a)) } : { type: 'string' };
+  const { game } = request;
+  const described = game.moveNotation === undefined ? {} : { description: game.moveNotation };
+  const move = legalShown ? { type: 'string', ...described, enum: request.legal.map((a) => game.actionText(request.state, a)) } : { type: 'string', ...described };
   return {
     name: 'play_move',
     description: 'Play one move, with a sentence or two on what you aim for.',

@@ -86,7 +86,7 @@ export const modelSchema = z
     stream: z.boolean().default(false),
     /** Streaming: fail the attempt (and retry) when no bytes arrive for this long, however long the whole reply takes (`timeout_s`). */
     idle_timeout_s: z.number().positive().max(3600).default(60),
-    /** Move games: list the legal moves in the prompt (and the move schema) or not; unset: the game decides (chess's `legal_moves` parameter). */
+    /** Move games: list the legal moves in the prompt (and the move schema) or not; unset: the game decides (chess's `legal_moves` parameter, the default this setting overrides for its seat). */
     legal_moves: z.enum(['shown', 'hidden']).optional(),
     /** Extra provider-specific fields merged into the request body. */
     extra_body: z.record(z.string(), z.unknown()).optional(),
