@@ -98,6 +98,9 @@ describe('protocol settings', () => {
     expect(table.out).toMatch(/hidden\s+answer=text history=stateless legal_moves=hidden stream=false truncation_reask=true/);
     const json = JSON.parse((await runCliCaptured(['leaderboard', runId, '--store', db, '--format', 'json', '--bootstrap', '20'])).out) as { rows: Array<{ agent: string; protocol?: string }> };
     expect(json.rows.find((r) => r.agent === 'tool')?.protocol).toBe('answer=tool history=stateless legal_moves=hidden stream=false truncation_reask=true');
+    const csv = (await runCliCaptured(['leaderboard', runId, '--store', db, '--format', 'csv', '--bootstrap', '20'])).out.trim().split('\n');
+    expect(csv[0]?.split(',').at(-1)).toBe('protocol');
+    expect(csv.find((l) => l.startsWith('all,tool,'))?.split(',').at(-1)).toBe('answer=tool history=stateless legal_moves=hidden stream=false truncation_reask=true');
   });
 
   it('a regression candidate with the same spec but another protocol in the models file is another run', async () => {
