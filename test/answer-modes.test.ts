@@ -113,8 +113,13 @@ describe('answer modes', () => {
       // Every move game was played in every mode (chess included).
       const starts = events.filter((e) => e.type === 'match_start');
       for (const g of moveGames) expect(starts.filter((e) => e.type === 'match_start' && e.spec.game.startsWith(g.id)).length, g.id).toBeGreaterThan(0);
-      for (const m of ['text', 'json_schema', 'tool']) {
-        expect(server.requests.some((r) => sent(r.body).mode === m && r.body.messages?.some((x) => x.content?.includes('GAME\nChess,'))), m).toBe(true);
+      const chessAsked = server.requests.filter((r) => r.body.messages?.some((x) => x.content?.includes('GAME\nChess,')));
+      for (const m of ['text', 'json_schema', 'tool']) expect(chessAsked.some((r) => sent(r.body).mode === m), m).toBe(true);
+      // Chess's move schema carries the game's own notation sentence (SAN or UCI), the one its rules text states.
+      for (const r of chessAsked.filter((x) => sent(x.body).mode !== 'text')) {
+        const move = (sent(r.body).schema?.['properties'] as Record<string, { description?: string }> | undefined)?.['move'];
+        expect(move?.description).toMatch(/standard algebraic notation \(SAN\).*UCI notation/);
+        expect(r.body.messages?.map((x) => x.content).join('\n').replace(/\n/g, ' ')).toContain(move?.description);
       }
       for (const family of ['plan', 'move'] as const) {
         for (const step of ['answer:tool', 'answer:json_schema']) {
