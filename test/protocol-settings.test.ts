@@ -121,6 +121,13 @@ describe('protocol settings', () => {
       const again = await playRegression(store, suite, base.runId, 'llm:m', { models }, { quiet: true });
       expect(b.runId).not.toBe(a.runId);
       expect(again.runId).toBe(a.runId);
+      // The context policy is part of the identity too (drop, the default, is not recorded: earlier runs keep theirs).
+      const conversation = { history: 'conversation', context_tokens: 4000 };
+      const dropping = await playRegression(store, suite, base.runId, 'llm:m', { models: { m: entry(conversation) } }, { quiet: true });
+      const dropExplicit = await playRegression(store, suite, base.runId, 'llm:m', { models: { m: entry({ ...conversation, context_policy: 'drop' }) } }, { quiet: true });
+      const summarising = await playRegression(store, suite, base.runId, 'llm:m', { models: { m: entry({ ...conversation, context_policy: 'summarise' }) } }, { quiet: true });
+      expect(dropExplicit.runId).toBe(dropping.runId);
+      expect(summarising.runId).not.toBe(dropping.runId);
     } finally {
       store.close();
     }
