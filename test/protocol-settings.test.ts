@@ -98,6 +98,9 @@ describe('protocol settings', () => {
     expect(table.out).toMatch(/hidden\s+answer=text history=stateless legal_moves=hidden stream=false truncation_reask=true/);
     const json = JSON.parse((await runCliCaptured(['leaderboard', runId, '--store', db, '--format', 'json', '--bootstrap', '20'])).out) as { rows: Array<{ agent: string; protocol?: string }> };
     expect(json.rows.find((r) => r.agent === 'tool')?.protocol).toBe('answer=tool history=stateless legal_moves=hidden stream=false truncation_reask=true');
+    const csv = (await runCliCaptured(['leaderboard', runId, '--store', db, '--format', 'csv', '--bootstrap', '20'])).out.trim().split('\n');
+    expect(csv[0]?.split(',').at(-1)).toBe('protocol');
+    expect(csv.find((l) => l.startsWith('all,tool,'))?.split(',').at(-1)).toBe('answer=tool history=stateless legal_moves=hidden stream=false truncation_reask=true');
   });
 
   it('a regression candidate with the same spec but another protocol in the models file is another run', async () => {
@@ -118,6 +121,13 @@ describe('protocol settings', () => {
       const again = await playRegression(store, suite, base.runId, 'llm:m', { models }, { quiet: true });
       expect(b.runId).not.toBe(a.runId);
       expect(again.runId).toBe(a.runId);
+      // The context policy is part of the identity too (drop, the default, is not recorded: earlier runs keep theirs).
+      const conversation = { history: 'conversation', context_tokens: 4000 };
+      const dropping = await playRegression(store, suite, base.runId, 'llm:m', { models: { m: entry(conversation) } }, { quiet: true });
+      const dropExplicit = await playRegression(store, suite, base.runId, 'llm:m', { models: { m: entry({ ...conversation, context_policy: 'drop' }) } }, { quiet: true });
+      const summarising = await playRegression(store, suite, base.runId, 'llm:m', { models: { m: entry({ ...conversation, context_policy: 'summarise' }) } }, { quiet: true });
+      expect(dropExplicit.runId).toBe(dropping.runId);
+      expect(summarising.runId).not.toBe(dropping.runId);
     } finally {
       store.close();
     }

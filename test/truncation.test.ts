@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 function firstLegal(body: ChatRequestBody): string {
-  const prompt = body.messages?.find((m) => m.content.includes('LEGAL MOVES'))?.content ?? '';
+  const prompt = body.messages?.find((m) => m.content?.includes('LEGAL MOVES'))?.content ?? '';
   const legal = /LEGAL MOVES \([^)]*\)\n(.*)/.exec(prompt)?.[1]?.split(', ') ?? [];
   return `{"plan": "take the first free cell", "move": "${legal[0] ?? 'none'}"}`;
 }

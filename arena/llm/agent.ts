@@ -7,8 +7,10 @@ import { callCost, callUsage, tokenBudgetMeta } from './accounting.js';
 import { isLlmCache, requestIdentity, sampleKey, type LlmCache } from './cache.js';
 import { isTruncation, type ChatMessage, type ChatResult } from './chat.js';
 import { truncationReask } from './prompts/notes.js';
-import { assistantText, conversation } from './history.js';
-import { answerFields, answerText, moveShape, planShape, withAnswerNote, type AnswerShape } from './answer.js';
+import { conversation, EMPTY_CHAT, makeTurn, withTurn, type ChatState } from './history.js';
+import { summaryMessage } from './summary.js';
+import { moveAnswer, moveLabel, moveOutcome, planAnswer, planLabel, planOutcome } from './turn-facts.js';
+import { answerFields, answerText, moveShape, planShape, readCall, withAnswerNote, type AnswerShape } from './answer.js';
 import { addUsage, type Usage } from '../trace/usage.js';
 import { InfrastructureError } from './infrastructure-error.js';
 import { checkModelConfig, DEFAULT_MODELS_PATH, endpointOf, modelSchema, type ModelConfig } from './models.js';
@@ -41,6 +43,14 @@ export interface LlmStats {
   readonly retries: number;
   /** Spent at the configured prices on those requests; cache hits cost nothing. */
   readonly spentUsd: number;
+}
+
+/** What a conversation keeps about a decision's turn (turn-facts.ts). */
+interface TurnFacts<D> {
+  readonly label: string;
+  /** What followed the previous turn's answer, as this request tells it. */
+  readonly previousOutcome: string;
+  readonly answer: (decision: D) => string;
 }
 
 interface Completed {
@@ -82,8 +92,8 @@ export class LlmAgent implements Agent {
   readonly #cache: LlmCache | undefined;
   readonly #prompts: PromptSet;
   readonly #seen = new Map<string, number>();
-  /** `history: conversation`: the earlier turns of this match's chat (each the user messages and the reply). */
-  #turns: readonly (readonly ChatMessage[])[] = [];
+  /** `history: conversation`: this match's chat so far (its turns, and those a summary stands for). */
+  #chat: ChatState = EMPTY_CHAT;
   #stats: LlmStats = { decisions: 0, cacheHits: 0, requests: 0, retries: 0, spentUsd: 0 };
 
   constructor(options: LlmAgentOptions) {
@@ -117,6 +127,8 @@ export class LlmAgent implements Agent {
       answer: c.answer,
       history: c.history,
       ...(c.history === 'conversation' && c.context_tokens !== undefined ? { context_tokens: c.context_tokens } : {}),
+      // Recorded when not the default (`drop`, the only policy before `summarise`), so earlier records keep their text.
+      ...(c.history === 'conversation' && c.context_tokens !== undefined && c.context_policy !== 'drop' ? { context_policy: c.context_policy } : {}),
       legal_moves: c.legal_moves ?? 'game',
       truncation_reask: c.truncation_reask,
       stream: c.stream,
@@ -240,15 +252,18 @@ export class LlmAgent implements Agent {
     shape: AnswerShape,
     ctx: AgentContext,
     make: (done: Completed) => D,
+    turn: TurnFacts<D>,
   ): Promise<D> {
     const mode = this.#config.answer;
     const fields = answerFields(mode, shape);
     const asked = withAnswerNote(prompt, mode, shape);
     if (this.#config.history !== 'conversation') return (await this.ask(asked, fields, ctx, make)).decision;
-    const chat = conversation(this.#turns, asked, this.#config.context_tokens);
-    this.#turns = chat.turns;
+    const settings = { contextTokens: this.#config.context_tokens, policy: this.#config.context_policy, summarise: summaryMessage };
+    const chat = conversation(this.#chat, asked, settings, turn.previousOutcome);
+    this.#chat = chat.state;
     const { decision, last } = await this.ask(chat.messages, fields, ctx, make);
-    this.#turns = [...chat.turns, [...chat.asked, { role: 'assistant', content: assistantText(last.result) }]];
+    const made = makeTurn({ n: chat.state.made + 1, asked: chat.asked, result: last.result, toolMode: mode === 'tool', read: readCall(last.result, shape), label: turn.label, answer: turn.answer(decision) });
+    this.#chat = withTurn(chat.state, made);
     return { ...decision, meta: { ...decision.meta, history: chat.trace } };
   }
 
@@ -275,7 +290,8 @@ export class LlmAgent implements Agent {
 
   async decidePlan(request: PlanRequest, ctx: AgentContext): Promise<PlanDecision> {
     const shape = planShape(request);
-    return this.decide(this.#prompts.plan(request), shape, ctx, (done) => this.planFrom(request, shape, done));
+    const turn = { label: planLabel(request), previousOutcome: planOutcome(request), answer: planAnswer };
+    return this.decide(this.#prompts.plan(request), shape, ctx, (done) => this.planFrom(request, shape, done), turn);
   }
 
   private planFrom(request: PlanRequest, shape: AnswerShape, done: Completed): PlanDecision {
@@ -314,7 +330,8 @@ export class LlmAgent implements Agent {
     const setting = this.#config.legal_moves;
     const legalShown = setting === undefined ? request.game.legalMovesShown !== false : setting === 'shown';
     const shape = moveShape(request, legalShown);
-    return this.decide(this.#prompts.move(request, { legalShown }), shape, ctx, (done) => this.moveFrom(shape, done));
+    const turn = { label: moveLabel(request), previousOutcome: moveOutcome(request), answer: moveAnswer };
+    return this.decide(this.#prompts.move(request, { legalShown }), shape, ctx, (done) => this.moveFrom(shape, done), turn);
   }
 
   private moveFrom(shape: AnswerShape, done: Completed): MoveDecision {
@@ -344,7 +361,7 @@ export class LlmAgent implements Agent {
 
 const NUMERIC = ['temperature', 'top_p', 'max_tokens', 'token_budget', 'idle_timeout_s', 'context_tokens'] as const;
 const BOOLEAN = ['plan_repair', 'truncation_reask', 'stream'] as const;
-const TEXT = ['reasoning_effort', 'sample_scope', 'answer', 'legal_moves', 'history'] as const;
+const TEXT = ['reasoning_effort', 'sample_scope', 'answer', 'legal_moves', 'history', 'context_policy'] as const;
 const KNOWN: readonly string[] = [...NUMERIC, ...BOOLEAN, ...TEXT];
 
 function overrides(spec: AgentSpec): Record<string, unknown> {
@@ -418,7 +435,8 @@ export const llmAgentKind: AgentKind = {
     'plan_repair=(config, false): plan games: accept plans recovered beyond the reply parsing of the README (a json fence or the whole reply)',
     'answer=(config, text): text|json_schema|tool: free text, response_format with the game\'s answer schema, or a submit_plan/play_move tool call',
     'history=(config, stateless): stateless|conversation: a fresh prompt per decision, or one chat per match that grows turn by turn',
-    'context_tokens=(config, none): conversation: drop the oldest turns while the chat is estimated above this many tokens (characters / 4)',
+    'context_tokens=(config, none): conversation: the oldest turns leave the chat while it is estimated above this many tokens (characters / 4)',
+    'context_policy=(config, drop): drop|summarise: conversation over context_tokens: forget the oldest turns, or replace them by one summary message built by a fixed rule',
     'stream=(config, false): server-sent-event streaming, reasoning deltas kept apart from the answer',
     'idle_timeout_s=(config, 60): streaming: longest silence before the attempt fails and is retried',
     'legal_moves=(config, game): shown|hidden: move games: list the legal moves or not (unset: the game decides)',

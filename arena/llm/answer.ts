@@ -26,9 +26,15 @@ export function planShape(request: PlanRequest): AnswerShape {
   };
 }
 
-/** The move object `{plan, move}`; `move` is one of the legal moves' texts when they are shown, else any text. */
+/**
+ * The move object `{plan, move}`. Both come from the game: `move` is one of the legal moves in the game's own
+ * notation (`actionText`) when they are shown, else any text; it is described by the game's `moveNotation` where
+ * the game states one (chess: SAN or UCI).
+ */
 export function moveShape(request: MoveRequest, legalShown: boolean): AnswerShape {
-  const move = legalShown ? { type: 'string', enum: request.legal.map((a) => request.game.actionText(request.state, a)) } : { type: 'string' };
+  const { game } = request;
+  const described = game.moveNotation === undefined ? {} : { description: game.moveNotation };
+  const move = legalShown ? { type: 'string', ...described, enum: request.legal.map((a) => game.actionText(request.state, a)) } : { type: 'string', ...described };
   return {
     name: 'play_move',
     description: 'Play one move, with a sentence or two on what you aim for.',
@@ -67,8 +73,14 @@ export function withAnswerNote(messages: readonly ChatMessage[], mode: AnswerMod
  */
 export function answerText(result: ChatResult, mode: AnswerMode, shape: AnswerShape): { readonly text: string; readonly steps: readonly string[] } {
   if (mode !== 'tool') return { text: result.content, steps: mode === 'json_schema' ? ['answer:json_schema'] : [] };
-  const calls = result.toolCalls ?? [];
-  const call = calls.find((c) => c.name === shape.name) ?? (calls.length === 1 ? calls[0] : undefined);
+  const call = result.toolCalls?.[readCall(result, shape)];
   if (call === undefined) return { text: result.content, steps: ['answer:tool-missing'] };
   return { text: call.arguments, steps: [call.name === shape.name ? 'answer:tool' : `answer:tool-other-name:${call.name}`] };
+}
+
+/** Which of a reply's function calls is read as the answer: the call to the mode's tool, else a single call; -1 for none. */
+export function readCall(result: ChatResult, shape: AnswerShape): number {
+  const calls = result.toolCalls ?? [];
+  const named = calls.findIndex((c) => c.name === shape.name);
+  return named >= 0 ? named : calls.length === 1 ? 0 : -1;
 }

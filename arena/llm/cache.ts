@@ -71,7 +71,7 @@ const chatResultSchema = z.object({
   tokens: z.object({ prompt: z.number(), completion: z.number(), reasoning: z.number(), reported: z.boolean(), cached: z.number().optional() }),
   latencyMs: z.number(),
   retries: z.number(),
-  toolCalls: z.array(z.object({ name: z.string(), arguments: z.string() })).optional(),
+  toolCalls: z.array(z.object({ id: z.string().optional(), name: z.string(), arguments: z.string() })).optional(),
 });
 
 const entrySchema = z.object({ v: z.literal(KEY_VERSION), key: z.string(), result: chatResultSchema });

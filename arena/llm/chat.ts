@@ -1,10 +1,21 @@
 import { z } from 'zod';
 
-/** One chat message as sent to an OpenAI-compatible endpoint. */
-export interface ChatMessage {
-  readonly role: 'system' | 'user' | 'assistant';
-  readonly content: string;
+/** A function call as an assistant message in the chat carries it (OpenAI chat format). */
+export interface ChatToolCall {
+  readonly id: string;
+  readonly type: 'function';
+  readonly function: { readonly name: string; readonly arguments: string };
 }
+
+/**
+ * One chat message as sent to an OpenAI-compatible endpoint: a system or user text; the model's reply (its text,
+ * null when it only called functions, and its function calls); or the result of one of those calls, answering it by
+ * `tool_call_id`.
+ */
+export type ChatMessage =
+  | { readonly role: 'system' | 'user'; readonly content: string }
+  | { readonly role: 'assistant'; readonly content: string | null; readonly tool_calls?: readonly ChatToolCall[] }
+  | { readonly role: 'tool'; readonly tool_call_id: string; readonly content: string };
 
 /** Token counts of one completion as the endpoint reported them (zeros and `reported: false` when it did not). */
 export interface TokenCounts {
@@ -20,8 +31,12 @@ export interface TokenCounts {
   readonly reported: boolean;
 }
 
-/** One function call of a reply: the function's name and its arguments as the JSON text the model wrote. */
+/**
+ * One function call of a reply: the function's name and its arguments as the JSON text the model wrote, and the
+ * call's id when the endpoint gave one.
+ */
 export interface ToolCall {
+  readonly id?: string;
   readonly name: string;
   readonly arguments: string;
 }
@@ -86,7 +101,12 @@ export const completionSchema = z.object({
           reasoning: text,
           refusal: text,
           tool_calls: z
-            .array(z.object({ function: z.object({ name: z.string(), arguments: z.union([z.string(), z.record(z.string(), z.unknown())]).nullable().optional() }) }))
+            .array(
+              z.object({
+                id: z.string().nullable().optional(),
+                function: z.object({ name: z.string(), arguments: z.union([z.string(), z.record(z.string(), z.unknown())]).nullable().optional() }),
+              }),
+            )
             .nullable()
             .optional(),
         }),
@@ -119,7 +139,11 @@ export function toChatResult(completion: Completion, latencyMs: number, retries:
   const content = typeof raw === 'string' ? raw : Array.isArray(raw) ? raw.map((part) => part.text ?? '').join('') : '';
   const usage = completion.usage;
   // Some servers (Ollama's native shape) send arguments as an object rather than JSON text.
-  const toolCalls = message?.tool_calls?.map((c) => ({ name: c.function.name, arguments: typeof c.function.arguments === 'string' ? c.function.arguments : JSON.stringify(c.function.arguments ?? {}) }));
+  const toolCalls = message?.tool_calls?.map((c) => ({
+    ...(typeof c.id === 'string' && c.id !== '' ? { id: c.id } : {}),
+    name: c.function.name,
+    arguments: typeof c.function.arguments === 'string' ? c.function.arguments : JSON.stringify(c.function.arguments ?? {}),
+  }));
   return {
     content,
     reasoning: message?.reasoning_content ?? message?.reasoning ?? '',

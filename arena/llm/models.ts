@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { DEFAULT_STORED_TEXT_BYTES } from './cap.js';
 import { PRESET_NAMES, PRESETS } from './presets.js';
 import { ANSWER_MODES } from './answer.js';
+import { CONTEXT_POLICIES } from './history.js';
 
 /** Where the CLI looks for model definitions unless told otherwise. */
 export const DEFAULT_MODELS_PATH = 'arena.models.yaml';
@@ -75,11 +76,17 @@ export const modelSchema = z
      * characters / 4) above this many tokens; the system message and the new turn are always kept. Traced per decision.
      */
     context_tokens: z.int().positive().optional(),
+    /**
+     * Conversation with `context_tokens`: what happens to the oldest turns over the limit: `drop` forgets them;
+     * `summarise` replaces them by one summary message built by a fixed rule (one line per turn: where it was, the
+     * answer, what followed; no model call). Recorded in the protocol when `summarise`.
+     */
+    context_policy: z.enum(CONTEXT_POLICIES).default('drop'),
     /** Ask for server-sent-event streaming; the reply is assembled as it arrives (reasoning deltas kept apart). */
     stream: z.boolean().default(false),
     /** Streaming: fail the attempt (and retry) when no bytes arrive for this long, however long the whole reply takes (`timeout_s`). */
     idle_timeout_s: z.number().positive().max(3600).default(60),
-    /** Move games: list the legal moves in the prompt (and the move schema) or not; unset: the game decides (chess's `legal_moves` parameter). */
+    /** Move games: list the legal moves in the prompt (and the move schema) or not; unset: the game decides (chess's `legal_moves` parameter, the default this setting overrides for its seat). */
     legal_moves: z.enum(['shown', 'hidden']).optional(),
     /** Extra provider-specific fields merged into the request body. */
     extra_body: z.record(z.string(), z.unknown()).optional(),

@@ -27,6 +27,7 @@ const chunkSchema = z.object({
               .array(
                 z.object({
                   index: z.number().optional(),
+                  id: text,
                   function: z.object({ name: text, arguments: z.union([z.string(), z.record(z.string(), z.unknown())]).nullable().optional() }).optional(),
                 }),
               )
@@ -57,7 +58,7 @@ export class StreamAssembler {
   #model: string | null = null;
   #usage: z.output<typeof usageSchema> = undefined;
   #choices = 0;
-  readonly #calls = new Map<number, { name: string; arguments: string }>();
+  readonly #calls = new Map<number, { id: string; name: string; arguments: string }>();
 
   /** Adds one event's data (JSON text); throws StreamError for an error event, SyntaxError for data that is not JSON. */
   add(data: string): void {
@@ -78,9 +79,10 @@ export class StreamAssembler {
         this.#refusal += d.refusal ?? '';
         for (const call of d.tool_calls ?? []) {
           const i = call.index ?? 0;
-          const prev = this.#calls.get(i) ?? { name: '', arguments: '' };
+          const prev = this.#calls.get(i) ?? { id: '', name: '', arguments: '' };
           const args = call.function?.arguments;
-          this.#calls.set(i, { name: prev.name + (call.function?.name ?? ''), arguments: prev.arguments + (typeof args === 'string' ? args : args ? JSON.stringify(args) : '') });
+          // The id comes once, with the call's first delta (some servers repeat it: the first is kept).
+          this.#calls.set(i, { id: prev.id || (call.id ?? ''), name: prev.name + (call.function?.name ?? ''), arguments: prev.arguments + (typeof args === 'string' ? args : args ? JSON.stringify(args) : '') });
         }
       }
       if (choice.finish_reason) this.#finish = choice.finish_reason;
@@ -93,7 +95,7 @@ export class StreamAssembler {
   }
 
   result(latencyMs: number): ChatResult {
-    const toolCalls: ToolCall[] = [...this.#calls.entries()].sort(([a], [b]) => a - b).map(([, c]) => c);
+    const toolCalls: ToolCall[] = [...this.#calls.entries()].sort(([a], [b]) => a - b).map(([, c]) => (c.id === '' ? { name: c.name, arguments: c.arguments } : c));
     return {
       content: this.#content,
       reasoning: this.#reasoning,

@@ -9,7 +9,13 @@ import type { AddressInfo } from 'node:net';
 /** The request body as received (only the fields the server looks at are typed). */
 export interface ChatRequestBody {
   readonly model?: string;
-  readonly messages?: ReadonlyArray<{ readonly role: string; readonly content: string }>;
+  readonly messages?: ReadonlyArray<{
+    readonly role: string;
+    /** Null in an assistant message that only calls functions. */
+    readonly content: string | null;
+    readonly tool_calls?: ReadonlyArray<{ readonly id: string; readonly type: string; readonly function: { readonly name: string; readonly arguments: string } }>;
+    readonly tool_call_id?: string;
+  }>;
   readonly [field: string]: unknown;
 }
 
@@ -22,8 +28,11 @@ export interface ScriptedReply {
   readonly finishReason?: string;
   /** Sent as the message's `refusal` field. */
   readonly refusal?: string;
-  /** Sent as the message's `tool_calls` (function calls with these names and argument texts). */
-  readonly toolCalls?: ReadonlyArray<{ readonly name: string; readonly arguments: string }>;
+  /**
+   * Sent as the message's `tool_calls` (function calls with these names and argument texts), each with `id` (default
+   * `call-<request index>-<call index>`; null sends the call without an id, as some servers do).
+   */
+  readonly toolCalls?: ReadonlyArray<{ readonly name: string; readonly arguments: string; readonly id?: string | null }>;
   /** The model id the reply says it was served by (default: the requested one), e.g. a dated snapshot. */
   readonly servedModel?: string;
 }
@@ -107,6 +116,11 @@ function tokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 
+/** A scripted call's `id` field: its own, the default one, or none (null). */
+function callId(id: string | null | undefined, index: number, i: number): { id?: string } {
+  return id === null ? {} : { id: id ?? `call-${index}-${i}` };
+}
+
 function completion(body: ChatRequestBody, index: number, reply: ScriptedReply): string {
   const promptChars = (body.messages ?? []).reduce((sum, m) => sum + String(m.content).length, 0);
   const reasoningTokens = reply.reasoning === undefined ? 0 : tokens(reply.reasoning);
@@ -119,7 +133,7 @@ function completion(body: ChatRequestBody, index: number, reply: ScriptedReply):
           completion_tokens_details: { reasoning_tokens: reasoningTokens },
         }
       : reply.usage;
-  const toolCalls = reply.toolCalls?.map((call, i) => ({ id: `call-${index}-${i}`, type: 'function', function: call }));
+  const toolCalls = reply.toolCalls?.map((call, i) => ({ ...callId(call.id, index, i), type: 'function', function: { name: call.name, arguments: call.arguments } }));
   const message = {
     role: 'assistant',
     content: reply.text,
@@ -153,7 +167,7 @@ export function streamEvents(body: ChatRequestBody, index: number, reply: Script
   for (const part of pieces(reply.text, chunkChars)) events.push(chunk({ content: part }));
   if (reply.refusal !== undefined) events.push(chunk({ refusal: reply.refusal }));
   for (const [i, call] of (reply.toolCalls ?? []).entries()) {
-    events.push(chunk({ tool_calls: [{ index: i, id: `call-${index}-${i}`, type: 'function', function: { name: call.name, arguments: '' } }] }));
+    events.push(chunk({ tool_calls: [{ index: i, ...callId(call.id, index, i), type: 'function', function: { name: call.name, arguments: '' } }] }));
     for (const part of pieces(call.arguments, chunkChars)) events.push(chunk({ tool_calls: [{ index: i, function: { arguments: part } }] }));
   }
   events.push(chunk({}, reply.finishReason ?? 'stop'));

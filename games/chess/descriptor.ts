@@ -15,7 +15,7 @@ export const chessDescriptor: MoveGameDescriptor = {
   params: {
     plies: { default: CHESS_DEFAULTS.plies, ...CHESS_PLY_BOUNDS, doc: 'plies after which the game is a draw' },
     opening: { default: CHESS_DEFAULTS.opening, ...CHESS_OPENING_BOUNDS, doc: `start position: -1 a balanced opening drawn per game pair from the match seed (both colours each), 0 the initial position, 1-${CHESS_OPENING_BOUNDS.max} one balanced opening (arena rules chess)` },
-    legal_moves: { default: CHESS_DEFAULTS.legalMoves, min: 0, max: 1, doc: 'legal moves in the prompt: 1 shown, 0 hidden' },
+    legal_moves: { default: CHESS_DEFAULTS.legalMoves, min: 0, max: 1, doc: 'legal moves in the prompt: 1 shown, 0 hidden (the default for seats; an LLM seat\'s legal_moves setting wins)' },
   },
   capabilities: moveCapabilities(defaults),
   create(params) {

@@ -9,7 +9,7 @@ import { chessEnd } from './end.js';
 import { chessGrid } from './grid.js';
 import { positionOf, repetitionKey, uciOf } from './position.js';
 import { CHESS_DEFAULTS, type ChessParams, type ChessState } from './state.js';
-import { chessRules, renderChess } from './text.js';
+import { CHESS_MOVE_NOTATION, chessRules, renderChess } from './text.js';
 
 export type { ChessParams, ChessState } from './state.js';
 export { CHESS_DEFAULTS, CHESS_PLY_BOUNDS } from './state.js';
@@ -87,7 +87,8 @@ export function createChess(params: Partial<ChessParams> = {}): MoveGame<ChessSt
       return parsed.ok ? { ok: true, action: uciOf(parsed.move) } : parsed;
     },
     renderBoard: renderChess,
-    rulesText: () => chessRules(p),
+    rulesText: (options) => chessRules(p, options?.legalShown),
+    moveNotation: CHESS_MOVE_NOTATION,
     key: (state) => state.fen,
     engine: stockfishEngine,
     record: pgnFormat(p.plies),

@@ -6,7 +6,9 @@ import { positionOf } from './position.js';
  * Text a language model reads: the rules (with every draw rule the game applies and how a move is written) and the
  * position as FEN, a board diagram, the moves so far in SAN and whose turn it is. The answer format is the prompt's.
  */
-export function chessRules(p: ChessParams): string {
+export function chessRules(p: ChessParams, legalShown?: boolean): string {
+  // A seat's own legal_moves setting wins over the game parameter, which is the default.
+  const shown = legalShown ?? p.legalMoves === 1;
   const opening = OPENING_LINES[p.opening];
   const start =
     p.opening < 0
@@ -25,11 +27,19 @@ export function chessRules(p: ChessParams): string {
     'Squares are named by file a-h (left to right from White\'s side) and rank 1-8 (White\'s first rank is 1).',
     'The board diagram shows rank 8 at the top: upper-case letters are White pieces, lower-case Black pieces',
     '(K king, Q queen, R rook, B bishop, N knight, P pawn), and . an empty square.',
-    'Write a move in standard algebraic notation (SAN), e.g. Nf3, exd5, O-O, O-O-O, e8=Q, or in UCI notation (from',
-    'square then to square, plus the promotion piece), e.g. g1f3, e7e8q. Check marks are optional.',
-    p.legalMoves === 1 ? 'Every legal move is listed with the position.' : 'The legal moves are not listed: finding them is part of the task.',
+    ...NOTATION_LINES,
+    shown ? 'Every legal move is listed with the position.' : 'The legal moves are not listed: finding them is part of the task.',
   ].join('\n');
 }
+
+/** How a move is written, as the rules text states it (over two lines there). */
+const NOTATION_LINES = [
+  'Write a move in standard algebraic notation (SAN), e.g. Nf3, exd5, O-O, O-O-O, e8=Q, or in UCI notation (from',
+  'square then to square, plus the promotion piece), e.g. g1f3, e7e8q. Check marks are optional.',
+] as const;
+
+/** The notation sentence of the rules in one line (`MoveGame.moveNotation`: the move's description in answer schemas). */
+export const CHESS_MOVE_NOTATION = NOTATION_LINES.join(' ');
 
 /** The diagram: ranks 8 to 1, files a to h, with labels. */
 export function diagram(fen: string): string {

@@ -35,7 +35,17 @@ export interface MoveGame<S = unknown, A = unknown> {
   parseAction(state: S, text: string): { ok: true; action: A } | { ok: false; code: string; reason: string };
   /** A board rendering a language model can read reliably. */
   renderBoard(state: S): string;
-  rulesText(): string;
+  /**
+   * The rules as a language model reads them. `legalShown` is whether this seat's prompt lists the legal moves (a
+   * seat's `legal_moves` protocol setting may differ from the game's default, `legalMovesShown`); rules that mention
+   * it say what that seat sees.
+   */
+  rulesText(options?: { readonly legalShown?: boolean }): string;
+  /**
+   * How a move is written, in one sentence (the notations `parseAction` accepts); the rules text states the same
+   * sentence, and structured answer modes give it as the description of the move in the answer schema.
+   */
+  readonly moveNotation?: string;
   /** A string key of the state (transpositions, memoisation). */
   key(state: S): string;
   /** A mutable copy of the state for search and rollouts (no allocation per move). Absent: callers adapt `apply`. */
@@ -58,7 +68,8 @@ export interface MoveGame<S = unknown, A = unknown> {
   readonly engine?: GameEngine<S, A>;
   /**
    * Whether prompts list the legal moves (default true). A game parameter may hide them, since listing them changes
-   * results; the game id records the parameter, so traces and leaderboards show it.
+   * results; the game id records the parameter, so traces and leaderboards show it. It is the default for seats: a
+   * language-model seat's own `legal_moves` protocol setting, when set, wins for that seat.
    */
   readonly legalMovesShown?: boolean;
   /** Capability: a standard game-record format (chess: PGN) to export games to and import games from. */

@@ -43,6 +43,6 @@ describe('cost per match, decision and win', () => {
     expect(text).toMatch(/Cost \(95% bootstrap intervals over matches\)\nagent\s+tokens\/match\s+USD\/match\s+tokens\/decision\s+USD\/decision\s+USD\/win/);
     expect(text).toMatch(/\nA\s+1000\s+0\.0100\s+1000\s+0\.01000\s+0\.0133 \[/);
     const csv = formatLeaderboard(buildLeaderboard(matches, { bootstrap: 0 }), 'csv');
-    expect(csv.split('\n')[0]).toMatch(/,usdPerWin,usdPerWin_lo,usdPerWin_hi$/);
+    expect(csv.split('\n')[0]).toMatch(/,usdPerWin,usdPerWin_lo,usdPerWin_hi,protocol$/);
   });
 });

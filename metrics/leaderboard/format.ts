@@ -105,6 +105,7 @@ function csv(rows: readonly LeaderboardRow[], game: string): string[] {
         const e = r.cost?.[k];
         return [e?.value ?? null, e?.lo ?? null, e?.hi ?? null];
       }),
+      r.protocol ?? null,
     ]
       .map(csvCell)
       .join(','),
@@ -131,7 +132,7 @@ export function formatLeaderboard(board: Leaderboard, format: LeaderboardFormat,
     return JSON.stringify({ ratingMethod: board.ratingMethod, estimator: board.estimator, anchor: board.anchor, excluded: board.excluded, weights: board.report.weights, crossGame: board.crossGame, rows: board.rows, ...perGame }, null, 2);
   }
   if (format === 'csv') {
-    const header = ['game', 'agent', 'rating', 'rating_lo', 'rating_hi', ...COLUMNS.flatMap(([id]) => [id, `${id}_lo`, `${id}_hi`, `${id}_n`]), 'tokens', 'spend_usd', 'matches', ...COST_COLUMNS.flatMap((k) => [k, `${k}_lo`, `${k}_hi`])].join(',');
+    const header = ['game', 'agent', 'rating', 'rating_lo', 'rating_hi', ...COLUMNS.flatMap(([id]) => [id, `${id}_lo`, `${id}_hi`, `${id}_n`]), 'tokens', 'spend_usd', 'matches', ...COST_COLUMNS.flatMap((k) => [k, `${k}_lo`, `${k}_hi`]), 'protocol'].join(',');
     const lines = [header, ...csv(board.rows, 'all')];
     if (byGame) for (const [game, rows] of Object.entries(board.byGame)) lines.push(...csv(rows, game));
     return lines.join('\n');

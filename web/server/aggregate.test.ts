@@ -19,8 +19,18 @@ function aggregate(matches: readonly TraceEvent[][], options: { bootstrap: numbe
   return builder.finish(options);
 }
 
+/** Seats of `alpha` record a protocol, another one in every third match (a models file edited between resumed runs). */
+function withProtocols(list: readonly TraceEvent[][]): TraceEvent[][] {
+  return list.map((m, i) => {
+    const [start, ...rest] = m;
+    if (start?.type !== 'match_start') return m;
+    const seats = start.spec.seats.map((s) => (s.name === 'alpha' ? { ...s, protocol: { answer: i % 3 === 0 ? 'tool' : 'text', history: 'stateless' } } : s));
+    return [{ ...start, spec: { ...start.spec, seats: seats as unknown as typeof start.spec.seats } }, ...rest] as TraceEvent[];
+  });
+}
+
 const matches = [
-  ...syntheticTournament({ seed: 5, matches: 60, agents: ['alpha', 'beta', 'gamma', 'random'] }),
+  ...withProtocols(syntheticTournament({ seed: 5, matches: 60, agents: ['alpha', 'beta', 'gamma', 'random'] })),
   planTrace({ id: 'err', seats: ['alpha', 'beta'], rounds: 2, winners: [0, 1], status: 'error' }),
   planTrace({ id: 'viol', game: 'auto-battler', seats: ['alpha', 'gamma'], rounds: 2, winners: [0, 1, 0], revisions: [change(120, ['plan/over_budget']), change(40, ['item/unknown_name', 'item/unknown_name'])] }),
 ];
@@ -55,6 +65,9 @@ describe('AggregateBuilder', () => {
     }
     expect(agg.crossGame).toEqual(lb.crossGame);
     expect(agg.scope(ALL_GAMES)?.rows.some((r) => r.cost !== undefined)).toBe(true);
+    // The protocol of each agent, as the CLI gives it (the CSV downloads of both carry it).
+    expect(agg.scope(ALL_GAMES)?.rows.find((r) => r.agent === 'alpha')?.protocol).toBe('answer=text history=stateless | answer=tool history=stateless');
+    expect(agg.scope(ALL_GAMES)?.rows.find((r) => r.agent === 'beta')?.protocol).toBeUndefined();
     expect(agg.scope('no-such-game')).toBeUndefined();
     expect(agg.anchor).toBe('beta');
     expect(agg.excluded).toEqual(lb.excluded);

@@ -133,6 +133,8 @@ export class AggregateBuilder {
   /** Cost rows by scope then agent. */
   private readonly cost = new Map<string, Map<string, (readonly number[])[]>>();
   private readonly settings: SettingObservation[] = [];
+  /** Protocols by scope then agent, as recorded on its seats (metrics/leaderboard/protocol.ts). */
+  private readonly protocols = new Map<string, Map<string, Set<string>>>();
   private readonly games = new Set<string>();
   private included = 0;
   private traces = 0;
@@ -165,6 +167,8 @@ export class AggregateBuilder {
         if (u) byAgent.set(agent, addUsage(byAgent.get(agent) ?? EMPTY_USAGE, u));
         getOrSet(getOrSet(this.curves, scope, () => new Map<string, Curve>()), agent, () => new Curve()).add(facts.curves[seat as 0 | 1]);
       }
+      const protocol = facts.protocols[seat as 0 | 1];
+      if (protocol !== null) for (const scope of [ALL_GAMES, facts.game]) getOrSet(getOrSet(this.protocols, scope, () => new Map<string, Set<string>>()), agent, () => new Set<string>()).add(protocol);
       const a = getOrSet(this.agentFacts, agent, () => ({ spec: facts.specs[seat as 0 | 1], matches: 0, submissions: 0, violations: new Map<string, number>() }));
       a.matches++;
       a.submissions += facts.submissions[seat as 0 | 1];
@@ -239,6 +243,12 @@ export class AggregateBuilder {
     };
   }
 
+  /** An agent's protocol text as the CLI leaderboard gives it (variants separated by ` | `), when it has one. */
+  private protocolOf(scope: string, agent: string): { protocol?: string } {
+    const set = this.protocols.get(scope)?.get(agent);
+    return set === undefined ? {} : { protocol: [...set].sort().join(' | ') };
+  }
+
   /** The rows of one scope, by the leaderboard's own row builder (metrics/leaderboard/build.ts), and their estimator. */
   private rows(pairings: readonly Pairing[], report: MetricsReport, scope: string, anchor: string | undefined, seed: number, bootstrap: number, prior: number): { rows: BoardRow[]; estimator: RatingEstimator } {
     const usage = new Map<string, { tokens: number; usd: number }>();
@@ -249,6 +259,7 @@ export class AggregateBuilder {
     return {
       rows: rows.map((row) => ({
         ...row,
+        ...this.protocolOf(scope, row.agent),
         rating: row.rating ? { rating: row.rating.rating, lo: row.rating.lo, hi: row.rating.hi, n: row.rating.n, ...(row.rating.unbounded !== undefined ? { unbounded: row.rating.unbounded } : {}) } : null,
       })),
       estimator,

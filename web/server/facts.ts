@@ -6,6 +6,7 @@ import type { TraceEvent } from '../../arena/trace/events.js';
 import type { Pairing } from '../../metrics/ratings/types.js';
 import { exclusionReason, extractRecords } from '../../metrics/steps/extract.js';
 import type { AgentMatchRecord } from '../../metrics/steps/record.js';
+import { protocolText } from '../../metrics/leaderboard/protocol.js';
 
 /** What the leaderboard keeps of one match: everything else of its trace is dropped after one pass. */
 export interface MatchFacts {
@@ -29,6 +30,8 @@ export interface MatchFacts {
   readonly cost: readonly (readonly [string, readonly number[]])[];
   /** Scored observations by setting (role × revise-first, seat order); empty for unscored matches. */
   readonly settings: readonly SettingObservation[];
+  /** How each seat's model was asked (`answer=tool history=stateless ...`), null for agents without a protocol. */
+  readonly protocols: readonly [string | null, string | null];
 }
 
 /**
@@ -90,5 +93,6 @@ export function factsOf(events: readonly TraceEvent[]): MatchFacts | null {
     specs: [spec.seats[0].agent, spec.seats[1].agent],
     cost: matchCostRows(events),
     settings: exclusion === null ? settingObservations(events) : [],
+    protocols: [spec.seats[0].protocol === undefined ? null : protocolText(spec.seats[0].protocol), spec.seats[1].protocol === undefined ? null : protocolText(spec.seats[1].protocol)],
   };
 }

@@ -126,6 +126,8 @@ export interface BoardRow {
   readonly metrics: Readonly<Record<string, Estimate>>;
   readonly tokens: number;
   readonly spendUsd: number;
+  /** How the agent's model was asked (protocol settings, e.g. `answer=tool history=stateless ...`); absent for agents without one. */
+  readonly protocol?: string;
 }
 
 /** Mean score at evaluated-round index k over the matches that reached it. */

@@ -10,7 +10,7 @@ export interface ExpectedReply {
   readonly reasoning?: string;
   readonly refusal?: string | null;
   readonly finishReason: string | null;
-  readonly toolCalls?: ReadonlyArray<{ readonly name: string; readonly arguments: string }>;
+  readonly toolCalls?: ReadonlyArray<{ readonly id?: string; readonly name: string; readonly arguments: string }>;
   readonly tokens: { readonly prompt: number; readonly completion: number; readonly reasoning: number; readonly reported: boolean; readonly cached?: number };
 }
 
@@ -94,7 +94,7 @@ export const SHAPES: readonly Shape[] = [
       ],
       usage: { prompt_tokens: 80, completion_tokens: 20, total_tokens: 100 },
     },
-    expect: { content: '', finishReason: 'tool_calls', toolCalls: [{ name: 'play_move', arguments: '{"plan":"centre","move":"b2"}' }], tokens: { prompt: 80, completion: 20, reasoning: 0, reported: true } },
+    expect: { content: '', finishReason: 'tool_calls', toolCalls: [{ id: 'call_1', name: 'play_move', arguments: '{"plan":"centre","move":"b2"}' }], tokens: { prompt: 80, completion: 20, reasoning: 0, reported: true } },
   },
   {
     provider: 'openai',
@@ -151,7 +151,7 @@ export const SHAPES: readonly Shape[] = [
       chunk('gpt-4.1', {}, 'tool_calls'),
       '[DONE]',
     ],
-    expect: { content: '', finishReason: 'tool_calls', toolCalls: [{ name: 'submit_plan', arguments: '{"humans": []}' }], tokens: { prompt: 0, completion: 0, reasoning: 0, reported: false } },
+    expect: { content: '', finishReason: 'tool_calls', toolCalls: [{ id: 'call_1', name: 'submit_plan', arguments: '{"humans": []}' }], tokens: { prompt: 0, completion: 0, reasoning: 0, reported: false } },
   },
   {
     provider: 'deepseek',

@@ -25,7 +25,7 @@ function moveMessages(request: MoveRequest, options: MovePromptOptions = {}): Ch
   const seat = request.player === 0 ? 'first' : 'second';
   const parts = [
     `GAME\n${game.title}, game ${request.gameIndex + 1} of the series. You are the ${seat} player.`,
-    `RULES\n${game.rulesText()}`,
+    `RULES\n${game.rulesText({ legalShown: shown })}`,
     `BOARD (ply ${request.ply + 1}, you to move)\n${game.renderBoard(state)}`,
   ];
   if (shown) parts.push(`LEGAL MOVES (${legal.length}, in the notation of the rules)\n${legal.join(', ')}`);

@@ -1,6 +1,6 @@
 import type { BoardRow, LeaderboardResponse } from '../../shared/api.js';
 
-const METRICS = ['wr', 'orr', 'csr', 'beta', 'obr', 'processScore'] as const;
+const METRICS = ['wr', 'orr', 'csr', 'beta', 'obr', 'truncationRate', 'processScore'] as const;
 const COST = ['tokensPerMatch', 'usdPerMatch', 'tokensPerDecision', 'usdPerDecision', 'tokensPerWin', 'usdPerWin'] as const;
 
 function cell(v: string | number | null | undefined): string {
@@ -20,7 +20,7 @@ function rating(r: BoardRow, key: 'rating' | 'lo' | 'hi'): number | null {
 
 /** The leaderboard of one scope as CSV: the columns of `arena leaderboard --format csv`, with the rank range first. */
 export function boardCsv(board: LeaderboardResponse): string {
-  const header = ['game', 'rank_best', 'rank_worst', 'agent', 'rating', 'rating_lo', 'rating_hi', ...METRICS.flatMap((id) => [id, `${id}_lo`, `${id}_hi`, `${id}_n`]), 'tokens', 'spend_usd', 'matches', ...COST.flatMap((k) => [k, `${k}_lo`, `${k}_hi`])];
+  const header = ['game', 'rank_best', 'rank_worst', 'agent', 'rating', 'rating_lo', 'rating_hi', ...METRICS.flatMap((id) => [id, `${id}_lo`, `${id}_hi`, `${id}_n`]), 'tokens', 'spend_usd', 'matches', ...COST.flatMap((k) => [k, `${k}_lo`, `${k}_hi`]), 'protocol'];
   const lines = board.rows.map((r) =>
     [
       board.game,
@@ -41,6 +41,7 @@ export function boardCsv(board: LeaderboardResponse): string {
         const e = r.cost?.[k];
         return [e?.value ?? null, e?.lo ?? null, e?.hi ?? null];
       }),
+      r.protocol ?? null,
     ]
       .map(cell)
       .join(','),
