@@ -84,7 +84,8 @@ function topB(items: readonly Scored[], b: number): Scored[] {
 /**
  * PRM-guided planning: N plans from the base planner, then a beam search over revisions with the simulator
  * (keep the best B by Q + α·A, mutate each `expand` times, D steps). Meta traces every scored candidate (source,
- * canonical form, Q, A, score) and the choice; `usage.simulations` adds the battles the verifier simulated.
+ * canonical form, Q, A, score), the choice, the battles the verifier simulated and the CPU ms they took;
+ * `usage.simulations` adds those battles. With n = 1 and depth 0 the base's plan is played unscored.
  */
 export function createPrmPlanAgent(id: string, base: Agent, options: PrmPlanOptions): Agent {
   const decide = base.decidePlan?.bind(base);
@@ -96,20 +97,37 @@ export function createPrmPlanAgent(id: string, base: Agent, options: PrmPlanOpti
       const start = performance.now();
       const seed = ctx.rng.int(0, 0xffffffff);
       let usage: Usage = ZERO_USAGE;
-      const s = scorer(req, mixedRng(seed, 'pool'), options);
+      // A lone base plan with no search leaves nothing to choose: played unscored (no verifier compute).
+      if (options.n === 1 && options.depth === 0) {
+        const rng = mixedRng(seed, 0);
+        const d = await decide(req, ctx.signal ? { rng, signal: ctx.signal } : { rng });
+        return { ...d, meta: { verifier: options.outcomeOnly ? 'orm' : 'rollout', n: 1, alpha: options.alpha, beam: options.beam, depth: 0, candidates: [], chosen: null, verifierSimulations: 0, verifierCpuMs: 0 } };
+      }
+      // The verifier's compute in the experiment's currency: the process CPU time of every simulation it runs.
+      let cpuMs = 0;
+      const timed = <T>(f: () => T): T => {
+        const c0 = process.cpuUsage();
+        try {
+          return f();
+        } finally {
+          const c = process.cpuUsage(c0);
+          cpuMs += (c.user + c.system) / 1000;
+        }
+      };
+      const s = timed(() => scorer(req, mixedRng(seed, 'pool'), options));
       const scored: Scored[] = [];
       for (let i = 0; i < options.n; i++) {
         const rng = mixedRng(seed, i);
         const d = await decide(req, ctx.signal ? { rng, signal: ctx.signal } : { rng });
         usage = addUsage(usage, d.usage);
-        scored.push(s.score(planOf(d), `base#${i}`));
+        scored.push(timed(() => s.score(planOf(d), `base#${i}`)));
       }
       const mutRng = mixedRng(seed, 'mutate');
       let beam = topB(scored, options.beam);
       for (let step = 1; step <= options.depth; step++) {
         const children: Scored[] = [];
         for (const b of beam) {
-          for (let k = 0; k < options.expand; k++) children.push(s.score(req.game.mutatePlan(req.side, b.plan, mutRng, req.config), `mutation@${step}`));
+          for (let k = 0; k < options.expand; k++) children.push(timed(() => s.score(req.game.mutatePlan(req.side, b.plan, mutRng, req.config), `mutation@${step}`)));
         }
         scored.push(...children);
         beam = topB([...beam, ...children], options.beam);
@@ -124,6 +142,7 @@ export function createPrmPlanAgent(id: string, base: Agent, options: PrmPlanOpti
         candidates: scored.map((c) => ({ source: c.source, canonical: c.canonical, q: c.q, a: c.a, score: c.score })),
         chosen: best.canonical,
         verifierSimulations: s.sims(),
+        verifierCpuMs: cpuMs,
       };
       const wallMs = performance.now() - start;
       return { plan: best.plan, usage: { ...usage, wallMs, simulations: usage.simulations + s.sims() }, meta };
