@@ -49,7 +49,8 @@ function scorer(req: PlanRequest, rng: Rng, options: PrmPlanOptions): { score(pl
   const target: unknown[] = revision ? [inForce] : Array.from({ length: options.pool + 1 }, () => game.randomPlan(opp, rng, config));
   const pool: unknown[] = revision ? [inForce, ...Array.from({ length: options.pool }, () => game.mutatePlan(opp, inForce, rng, config))] : target;
   const own = req.phase === 'revision' ? (req.feedback.ownPlan ?? null) : null;
-  const baseline = own === null ? null : pool.map((q) => planScore(game, config, side, own, q));
+  // The outcome-only scorer never uses the progress baseline, so it does not pay for it.
+  const baseline = own === null || options.outcomeOnly ? null : pool.map((q) => planScore(game, config, side, own, q));
   let sims = baseline?.length ?? 0;
   const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
   return {
