@@ -206,11 +206,12 @@ describe('PRM-guided plan revision: compute accounting', () => {
   });
   const submissions = (trace: readonly TraceEvent[], side: SideIndex) => trace.flatMap((e) => (e.type === 'plan_submission' && e.side === side ? [e] : []));
 
-  it('counts exactly the battles the verifier simulates (ORM: one per candidate against the plan in force; PAV: the pool too)', async () => {
+  it('counts exactly the battles the verifier simulates (ORM: one per candidate against the plan in force; PAV: the pool too, random plans included)', async () => {
     const n = 3;
     const pool = 2;
-    for (const [verifier, perCandidate, baseline] of [['orm', 1, 0], ['rollout', 1 + (pool + 1), pool + 1]] as const) {
-      const text = `prm:base=random,verifier=${verifier},n=${n},pool=${pool},search=best-of-n`;
+    const randoms = 3;
+    for (const [verifier, extra, perCandidate, baseline] of [['orm', 0, 1, 0], ['rollout', 0, 1 + (pool + 1), pool + 1], ['rollout', randoms, 1 + (pool + 1 + randoms), pool + 1 + randoms]] as const) {
+      const text = `prm:base=random,verifier=${verifier},n=${n},pool=${pool},randoms=${extra},search=best-of-n`;
       const trace = await runPlanMatch(game, spec(text, 4), [createAgent(text, {}, 'plan'), createAgent('counter', {}, 'plan')], { log: false });
       const subs = submissions(trace, 0);
       expect(subs.some((s) => s.phase === 'revision')).toBe(true);

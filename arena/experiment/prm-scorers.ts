@@ -99,8 +99,9 @@ export interface PlanScorerOptions {
   readonly search?: SearchMethod;
   /** Beam width B, expansion steps D and mutations per beam member and step (beam search only). */
   readonly beam?: { readonly width: number; readonly depth: number; readonly expand: number };
-  /** Perturbations of the opponent plan in the prover pool of the progress term. */
+  /** Perturbations of the opponent plan, and random opponent plans, in the prover pool of the progress term. */
   readonly pool: number;
+  readonly randoms?: number;
   readonly alphas: readonly number[];
   readonly withoutUnguided?: boolean;
 }
@@ -116,12 +117,14 @@ export function planScorers(o: PlanScorerOptions): ExperimentScorer[] {
   const search = o.search ?? 'best-of-n';
   const how = search === 'beam' ? `,search=beam,beam=${o.beam?.width ?? 3},depth=${o.beam?.depth ?? 2},expand=${o.beam?.expand ?? 4}` : ',search=best-of-n';
   const tag = search === 'beam' ? ` beam(B=${o.beam?.width ?? 3},D=${o.beam?.depth ?? 2},E=${o.beam?.expand ?? 4})` : '';
-  const prover = `opponent plan in force + ${o.pool} perturbations`;
+  const randoms = o.randoms ?? 0;
+  const prover = `opponent plan in force + ${o.pool} perturbations${randoms > 0 ? ` + ${randoms} random plans` : ''}`;
+  const poolText = randoms > 0 ? `${o.pool}+${randoms} random` : String(o.pool);
   const common = { base: o.base, search } as const;
   const out: ExperimentScorer[] = o.withoutUnguided ? [] : [{ name: `unguided ${o.base}`, guided: false, spec: () => o.base, verifier: 'none', base: o.base, search: 'none', prover: null, alpha: null }];
   out.push({ name: `ORM plan (Q)${tag}`, guided: true, spec: (n) => `prm:base=${b},verifier=orm,n=${n}${how}`, verifier: 'rollout-orm', ...common, prover: null, alpha: 0 });
   for (const alpha of o.alphas) {
-    out.push({ name: `PAV plan (pool=${o.pool}, α=${alpha})${tag}`, guided: true, spec: (n) => `prm:base=${b},verifier=rollout,n=${n},pool=${o.pool},alpha=${alpha}${how}`, verifier: 'rollout-pav', ...common, prover, alpha });
+    out.push({ name: `PAV plan (pool=${poolText}, α=${alpha})${tag}`, guided: true, spec: (n) => `prm:base=${b},verifier=rollout,n=${n},pool=${o.pool},randoms=${randoms},alpha=${alpha}${how}`, verifier: 'rollout-pav', ...common, prover, alpha });
   }
   return out;
 }

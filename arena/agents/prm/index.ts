@@ -22,6 +22,7 @@ const PARAMS = [
   'reply=base: move games with search=beam: the opponent model that proposes the other side\'s moves (default: the base)',
   'expand=4: plan games: mutations per beam member and step',
   'pool=4: plan games: opponent-plan perturbations in the prover pool',
+  'randoms=0: plan games: random opponent plans added to the prover pool of revisions',
 ];
 
 function moveVerifier(text: string, rollouts: number, proverText: string): MoveVerifier {
@@ -68,6 +69,7 @@ export function createPrmAgent(spec: AgentSpec, env: AgentEnv): Agent {
       depth: search === 'best-of-n' && spec.params.search !== undefined ? 0 : depth,
       expand: Math.round(numParam(spec, 'expand', 4, 0, 256)),
       pool: Math.round(numParam(spec, 'pool', 4, 0, 256)),
+      randoms: Math.round(numParam(spec, 'randoms', 0, 0, 256)),
       outcomeOnly: verifierText === 'orm',
     });
     const decidePlan = plan.decidePlan as NonNullable<Agent['decidePlan']>;

@@ -16,6 +16,8 @@ export interface PrmPlanOptions {
   readonly expand: number;
   /** Perturbations of the opponent plan in the prover pool (initial plans: random opponent plans). */
   readonly pool: number;
+  /** Random opponent plans added to the prover pool of revisions (a broader distribution than perturbations). */
+  readonly randoms?: number;
   /** 'orm' scores Q only, whatever α. */
   readonly outcomeOnly: boolean;
 }
@@ -39,7 +41,7 @@ function planOf(d: { plan?: unknown; text?: string }): unknown {
 /**
  * The scorer of a request: Q is the plan's exact score against the opponent plan in force (initial plans, which are
  * blind: the mean against random opponent plans); A is its progress over the plan in force, averaged over the
- * prover pool (the opponent plan and its perturbations): mean_i score(p', q_i) − score(p, q_i).
+ * prover pool (the opponent plan, its perturbations and `randoms` random opponent plans): mean_i score(p', q_i) − score(p, q_i).
  */
 function scorer(req: PlanRequest, rng: Rng, options: PrmPlanOptions): { score(plan: unknown, source: string): Scored; sims(): number } {
   const { game, config, side } = req;
@@ -47,7 +49,9 @@ function scorer(req: PlanRequest, rng: Rng, options: PrmPlanOptions): { score(pl
   const inForce = req.feedback.opponentPlan;
   const revision = req.phase === 'revision' && inForce !== undefined && inForce !== null;
   const target: unknown[] = revision ? [inForce] : Array.from({ length: options.pool + 1 }, () => game.randomPlan(opp, rng, config));
-  const pool: unknown[] = revision ? [inForce, ...Array.from({ length: options.pool }, () => game.mutatePlan(opp, inForce, rng, config))] : target;
+  const pool: unknown[] = revision
+    ? [inForce, ...Array.from({ length: options.pool }, () => game.mutatePlan(opp, inForce, rng, config)), ...Array.from({ length: options.randoms ?? 0 }, () => game.randomPlan(opp, rng, config))]
+    : target;
   const own = req.phase === 'revision' ? (req.feedback.ownPlan ?? null) : null;
   // The outcome-only scorer never uses the progress baseline, so it does not pay for it.
   const baseline = own === null || options.outcomeOnly ? null : pool.map((q) => planScore(game, config, side, own, q));

@@ -20,6 +20,7 @@ export interface PlanPrmOptions {
   readonly searches: readonly SearchMethod[];
   readonly beam: { readonly width: number; readonly depth: number; readonly expand: number };
   readonly pool: number;
+  readonly randoms: number;
   readonly alphas: readonly number[];
   readonly seeds: readonly number[];
   readonly games: number;
@@ -41,7 +42,7 @@ export async function planPrm(o: PlanPrmOptions): Promise<void> {
   }
   for (const b of o.bases) createAgent(b, {}, 'plan');
   createAgent(o.opponent, {}, 'plan');
-  const scorers = o.bases.flatMap((base) => o.searches.flatMap((search, i) => planScorers({ base, search, beam: o.beam, pool: o.pool, alphas: o.alphas, withoutUnguided: i > 0 })));
+  const scorers = o.bases.flatMap((base) => o.searches.flatMap((search, i) => planScorers({ base, search, beam: o.beam, pool: o.pool, randoms: o.randoms, alphas: o.alphas, withoutUnguided: i > 0 })));
   if (new Set(scorers.map((s) => s.name)).size !== scorers.length) throw new UsageError('plan-game experiments take one --base (several bases would give scorers the same names)');
   for (const s of scorers) createAgent(s.spec(1), {}, 'plan');
   process.stderr.write(`${scorers.length - 1} guided scorers x ${o.budgets.length} budgets + unguided, ${o.seeds.length * o.games} matches of ${o.rounds} rounds each vs ${o.opponent} on ${o.gameId}\n`);
@@ -73,6 +74,7 @@ export async function planPrm(o: PlanPrmOptions): Promise<void> {
     searches: o.searches,
     beam: o.beam,
     pool: o.pool,
+    randoms: o.randoms,
     seeds: o.seeds,
     games: o.games,
     budgets: o.budgets,

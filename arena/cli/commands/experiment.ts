@@ -36,6 +36,7 @@ interface PrmOptions {
   rounds: string;
   preset?: string;
   pool: string;
+  poolRandom: string;
   expand: string;
 }
 
@@ -61,7 +62,7 @@ async function modelInfo(file: string): Promise<{ file: string; recipe: unknown;
 
 /** Options of one family given on the other (e.g. --rounds on Connect Four): a usage error, never ignored. */
 const MOVE_ONLY = ['rollouts', 'prover', 'ormModel', 'pavModel', 'onnx'] as const;
-const PLAN_ONLY = ['rounds', 'preset', 'pool', 'expand'] as const;
+const PLAN_ONLY = ['rounds', 'preset', 'pool', 'poolRandom', 'expand'] as const;
 
 async function prm(opts: PrmOptions, given: (name: string) => boolean): Promise<void> {
   registerBuiltinAgents();
@@ -84,6 +85,7 @@ async function prm(opts: PrmOptions, given: (name: string) => boolean): Promise<
       searches: searches as SearchMethod[],
       beam: { width: intList('beam', opts.beam, 1, 64)[0] as number, depth: intList('depth', opts.depth, 0, 64)[0] as number, expand: intList('expand', opts.expand, 0, 256)[0] as number },
       pool: intList('pool', opts.pool, 0, 256)[0] as number,
+      randoms: intList('pool-random', opts.poolRandom, 0, 256)[0] as number,
       alphas,
       seeds: intList('seeds', opts.seeds, 0, 2 ** 31 - 1),
       games: intList('games', opts.games, 1, 1_000_000)[0] as number,
@@ -205,6 +207,7 @@ export function registerExperiment(program: Command): void {
     .option('--rounds <R>', 'plan games: rounds per match', '10')
     .option('--preset <name>', "plan games: the game's budget preset")
     .option('--pool <P>', 'plan games: perturbations of the opponent plan in the PAV\'s prover pool', '4')
+    .option('--pool-random <R>', 'plan games: random opponent plans added to the PAV\'s prover pool of revisions', '0')
     .option('--expand <E>', 'plan games, beam search: mutations per beam member and step', '4')
     .option('--out-dir <dir>', 'where experiment-prm.svg, .html and .json go', '.')
     .action(async (opts: PrmOptions, command: Command) => prm(opts, (name) => command.getOptionValueSource(name) === 'cli'));
