@@ -4,6 +4,9 @@ import { plateauRatio, plateauRatioBounds, type ExperimentCell } from './experim
 export interface ComparedScorer {
   readonly name: string;
   readonly verifier: string;
+  /** The base policy and search method; a PAV is compared only with ORMs of the same base and search. */
+  readonly base?: string;
+  readonly search?: string;
 }
 
 /** One PAV scorer against its ORM baseline (learned against learned, rollout against rollout). */
@@ -28,8 +31,8 @@ export interface Comparison {
 const fmt = (x: number | null, digits = 2): string => (x === null ? 'not reached' : x === Infinity ? 'unbounded' : `${x.toFixed(digits)}x`);
 
 /**
- * Every PAV scorer against every ORM scorer, those of the same kind first: the compute ratio at ORM's plateau and a
- * one-line verdict.
+ * Every PAV scorer against every ORM scorer of the same base and search method, those of the same kind first: the
+ * compute ratio at ORM's plateau and a one-line verdict.
  */
 export function experimentComparisons(scorers: readonly ComparedScorer[], cells: readonly ExperimentCell[]): Comparison[] {
   const out: Comparison[] = [];
@@ -38,6 +41,7 @@ export function experimentComparisons(scorers: readonly ComparedScorer[], cells:
   for (const cross of [false, true]) {
     for (const orm of scorers.filter((s) => s.verifier.endsWith('-orm'))) {
       for (const pav of scorers.filter((s) => s.verifier.endsWith('-pav'))) {
+        if (pav.base !== orm.base || pav.search !== orm.search) continue;
         if ((pav.verifier.split('-')[0] !== orm.verifier.split('-')[0]) === cross) pairs.push([orm, pav]);
       }
     }

@@ -91,6 +91,34 @@ const greedyProver: Prover = {
   },
 };
 
+/** With probability `error` a uniformly random legal move, else `inner`'s (a weaker prover of the same kind). */
+function noisyProver(inner: Prover, error: number, name: string): Prover {
+  const innerDist = inner.distribution?.bind(inner);
+  return {
+    name,
+    exact: false,
+    choose(board, rand) {
+      // rand(1_000_000) draws the error coin on the project's integer source
+      if (rand(1_000_000) < error * 1_000_000) return randomProver.choose(board, rand);
+      return inner.choose(board, rand);
+    },
+    ...(innerDist
+      ? {
+          distribution(board: MoveBoard<unknown>): WeightedAction[] {
+            const legal = board.legal();
+            const mix = new Map<string, WeightedAction>(legal.map((action) => [JSON.stringify(action), { action, p: error / legal.length }]));
+            for (const { action, p } of innerDist(board)) {
+              const k = JSON.stringify(action);
+              const at = mix.get(k);
+              mix.set(k, { action, p: (at?.p ?? 0) + (1 - error) * p });
+            }
+            return [...mix.values()];
+          },
+        }
+      : {}),
+  };
+}
+
 function mctsProver(iterations: number, c: number, name: string): Prover {
   return {
     name,
@@ -149,9 +177,11 @@ function fromSpec(spec: AgentSpec): Prover {
     case 'random':
       checkParams(spec, []);
       return randomProver;
-    case 'greedy':
-      checkParams(spec, []);
-      return greedyProver;
+    case 'greedy': {
+      checkParams(spec, ['error']);
+      const error = numParam(spec, 'error', 0, 0, 1);
+      return error === 0 ? greedyProver : noisyProver(greedyProver, error, `greedy:error=${error}`);
+    }
     case 'solver':
       checkParams(spec, []);
       return solverProver;
@@ -175,7 +205,7 @@ function fromSpec(spec: AgentSpec): Prover {
 }
 
 /**
- * Parses a prover spec: `random`, `greedy` (wins, blocks, else uniform), `mcts:iterations=N[,c=C]`,
+ * Parses a prover spec: `random`, `greedy` (wins, blocks, else uniform), `greedy:error=E` (a uniformly random move with probability E, else greedy), `mcts:iterations=N[,c=C]`,
  * `best:k=K,base=(random),rollouts=1` (best-of-K of a base prover) or `solver` (exact; small games only).
  */
 export function parseProver(text: string): Prover {

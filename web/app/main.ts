@@ -4,6 +4,7 @@ import { el, replace } from './dom.js';
 import { agentPage } from './pages/agent.js';
 import type { PageContext } from './pages/common.js';
 import { comparePage } from './pages/compare.js';
+import { experimentsPage } from './pages/experiments.js';
 import { leaderboardPage } from './pages/leaderboard.js';
 import { matchesPage } from './pages/matches.js';
 import { methodologyPage } from './pages/methodology.js';
@@ -18,6 +19,7 @@ const PAGES: Record<PageName, (ctx: PageContext) => Promise<void>> = {
   match: replayPage,
   compare: comparePage,
   methodology: methodologyPage,
+  experiments: experimentsPage,
 };
 
 const source = createSource();
@@ -28,7 +30,7 @@ let shownHash: string | null = null;
 function nav(): void {
   const nav = document.getElementById('nav');
   if (!nav) return;
-  replace(nav, el('a', { href: href('leaderboard') }, 'Leaderboard'), el('a', { href: href('matches') }, 'Matches'), el('a', { href: href('compare') }, 'Compare runs'), el('a', { href: href('methodology') }, 'Methodology'), el('span', { class: 'mode' }, source.kind === 'static' ? 'static export' : 'live (read-only)'));
+  replace(nav, el('a', { href: href('leaderboard') }, 'Leaderboard'), el('a', { href: href('matches') }, 'Matches'), el('a', { href: href('compare') }, 'Compare runs'), el('a', { href: href('methodology') }, 'Methodology'), el('a', { href: href('experiments') }, 'Experiments'), el('span', { class: 'mode' }, source.kind === 'static' ? 'static export' : 'live (read-only)'));
 }
 
 /** Renders the page of the current hash; a newer navigation wins over a slower older one. */

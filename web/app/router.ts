@@ -1,7 +1,7 @@
 /** Hash routes: `#/page?k=v`. The hash never reaches a server, so any page can be reloaded or bookmarked. */
-export type PageName = 'leaderboard' | 'agent' | 'matches' | 'match' | 'compare' | 'methodology';
+export type PageName = 'leaderboard' | 'agent' | 'matches' | 'match' | 'compare' | 'methodology' | 'experiments';
 
-export const PAGES: readonly PageName[] = ['leaderboard', 'agent', 'matches', 'match', 'compare', 'methodology'];
+export const PAGES: readonly PageName[] = ['leaderboard', 'agent', 'matches', 'match', 'compare', 'methodology', 'experiments'];
 
 export interface Route {
   readonly page: PageName;

@@ -1,4 +1,4 @@
-import { LIMITS, type AgentResponse, type CompareResponse, type LeaderboardResponse, type MatchDetail, type MatchPage, type MatchQuery, type MatchSummary, type RunsResponse } from '../shared/api.js';
+import { LIMITS, type AgentResponse, type CompareResponse, type ExperimentsResponse, type LeaderboardResponse, type MatchDetail, type MatchPage, type MatchQuery, type MatchSummary, type RunsResponse } from '../shared/api.js';
 import { queryMatches } from '../shared/match-query.js';
 
 /** Where the page's data comes from: the local server's API, or the files of a static export. */
@@ -15,6 +15,8 @@ export interface Source {
   replayable(run: string): Promise<(m: MatchSummary) => boolean>;
   /** Agent B of run B against agent A of run A; null when a static export does not hold that comparison. */
   compare(runA: string, agentA: string, runB: string, agentB: string): Promise<CompareResponse | null>;
+  /** The PRM experiment reports given to `arena serve` or `arena report` (none: an empty list). */
+  experiments(): Promise<ExperimentsResponse>;
 }
 
 /** Every row of a match-list query (all pages), for downloads. */
@@ -35,6 +37,7 @@ interface StaticManifest {
   /** Run id → data file of { match key → match file }. */
   readonly traces: Readonly<Record<string, string>>;
   readonly compare?: Readonly<Record<string, string>>;
+  readonly experiments?: string;
 }
 
 /** A match file of the export: the trace still gzip-compressed (base64), as the store keeps it. */
@@ -91,6 +94,9 @@ class HttpSource implements Source {
   }
   compare(runA: string, agentA: string, runB: string, agentB: string): Promise<CompareResponse | null> {
     return this.get('compare', { runA, agentA, runB, agentB });
+  }
+  experiments(): Promise<ExperimentsResponse> {
+    return this.get('experiments', {});
   }
 }
 
@@ -156,6 +162,10 @@ class StaticSource implements Source {
   compare(runA: string, agentA: string, runB: string, agentB: string): Promise<CompareResponse | null> {
     const file = this.manifest.compare?.[[runA, agentA, runB, agentB].join('|')];
     return file ? loadData(file) : Promise.resolve(null);
+  }
+  experiments(): Promise<ExperimentsResponse> {
+    const file = this.manifest.experiments;
+    return file ? loadData(file) : Promise.resolve({ experiments: [] });
   }
 }
 

@@ -1,6 +1,6 @@
 import { resolveGame } from '../../arena/games/registry.js';
 import { compareRecords, COMPARED_METRICS } from '../../metrics/leaderboard/compare.js';
-import { ALL_GAMES, LIMITS, type CompareResponse, type SettingRow, type AgentResponse, type BoardRow, type LeaderboardResponse, type MatchDetail, type MatchPage, type MatchQuery, type RunInfo, type RunsResponse } from '../shared/api.js';
+import { ALL_GAMES, LIMITS, type CompareResponse, type ExperimentsResponse, type SettingRow, type AgentResponse, type BoardRow, type LeaderboardResponse, type MatchDetail, type MatchPage, type MatchQuery, type RunInfo, type RunsResponse } from '../shared/api.js';
 import type { AggregateCache } from './aggregate-cache.js';
 import type { RunAggregate } from './aggregate.js';
 import { agentMeta } from './agent-meta.js';
@@ -43,6 +43,8 @@ export class Api {
   constructor(
     readonly store: ReadStore,
     readonly aggregates: AggregateCache,
+    /** PRM experiment reports given to `arena serve` / `arena report` (not in the store). */
+    private readonly experimentReports: ExperimentsResponse = { experiments: [] },
   ) {
     this.watch = new StoreWatch(store);
   }
@@ -165,6 +167,10 @@ export class Api {
     return matchDetail(run.id, summary, this.store.trace(run.id, key));
   }
 
+  experiments(): ExperimentsResponse {
+    return this.experimentReports;
+  }
+
   /** Dispatches a validated API request. */
   async handle(path: ApiPath, params: URLSearchParams): Promise<unknown> {
     switch (path) {
@@ -189,6 +195,9 @@ export class Api {
         const q = parseQuery(path, params);
         return this.compare(q.runA, q.agentA, q.runB, q.agentB);
       }
+      case '/api/experiments':
+        parseQuery(path, params);
+        return this.experiments();
     }
   }
 }

@@ -4,7 +4,7 @@ import { ALL_GAMES } from '../shared/api.js';
 import { AggregateCache } from './aggregate-cache.js';
 import { Api } from './api.js';
 import { decodeTrace } from '../../arena/store/store.js';
-import type { MatchDetail } from '../shared/api.js';
+import type { ExperimentsResponse, MatchDetail } from '../shared/api.js';
 import { moveBoards, revisionLabels } from './match-detail.js';
 import { ReadStore } from './read-store.js';
 import { decodeSlim } from './slim.js';
@@ -20,6 +20,8 @@ export interface ExportOptions {
   readonly bootstrap?: number;
   /** A prebuilt front end (default: bundled now). */
   readonly assets?: SiteAssets;
+  /** PRM experiment reports for the Experiments page (`arena report --experiment`). */
+  readonly experiments?: ExperimentsResponse;
 }
 
 /** Where the static front end finds each resource: data file paths relative to index.html. */
@@ -32,6 +34,8 @@ export interface StaticManifest {
   readonly traces: Record<string, string>;
   /** Comparisons by `runA|agentA|runB|agentB` (run ids): each regression run's candidate against the agent it replaced. */
   readonly compare: Record<string, string>;
+  /** The data file of the PRM experiment reports, when any were given. */
+  experiments?: string;
 }
 
 /**
@@ -53,7 +57,7 @@ export interface ExportResult {
 }
 
 /** Data files this exporter writes (and may replace on the next export into the same folder). */
-const DATA_FILE = /^(index|lb-\d+|agent-\d+|matches-\d+|traces-\d+|match-\d+|compare-\d+)\.js$/;
+const DATA_FILE = /^(index|lb-\d+|agent-\d+|matches-\d+|traces-\d+|match-\d+|compare-\d+|experiments-\d+)\.js$/;
 
 /** A data file: a classic script that hands its JSON to the page (JSON is a valid JS expression). */
 function dataScript(name: string, value: unknown): string {
@@ -69,7 +73,7 @@ function dataScript(name: string, value: unknown): string {
 export async function writeStaticSite(options: ExportOptions): Promise<ExportResult> {
   const assets = options.assets ?? (await buildSiteAssets());
   const store = new ReadStore(options.storePath);
-  const api = new Api(store, new AggregateCache(store, { ...(options.bootstrap !== undefined ? { bootstrap: options.bootstrap } : {}), maxRuns: 1, background: false }));
+  const api = new Api(store, new AggregateCache(store, { ...(options.bootstrap !== undefined ? { bootstrap: options.bootstrap } : {}), maxRuns: 1, background: false }), options.experiments);
   const dataDir = join(options.outDir, 'data');
   await mkdir(dataDir, { recursive: true });
   for (const name of await readdir(dataDir)) if (DATA_FILE.test(name)) await rm(join(dataDir, name));
@@ -135,6 +139,7 @@ export async function writeStaticSite(options: ExportOptions): Promise<ExportRes
       files[key] = await data('match', compact);
     }
     for (const [run, files] of byRun) manifest.traces[run] = await data('traces', files);
+    if (api.experiments().experiments.length > 0) manifest.experiments = await data('experiments', api.experiments());
     await write('data/index.js', `window.__ARENA_STATIC__=${JSON.stringify(manifest)};\n`);
     await write('index.html', indexHtml('static'));
     await write('app.js', assets.js);

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { LIMITS } from '../shared/api.js';
+import { LIMITS, type ExperimentsResponse } from '../shared/api.js';
 import { AggregateCache } from './aggregate-cache.js';
 import { Api } from './api.js';
 import { HttpError, isApiPath } from './params.js';
@@ -19,6 +19,8 @@ export interface ServeOptions {
   readonly assets?: SiteAssets;
   /** Start computing the newest run's leaderboard right away (default true). */
   readonly warm?: boolean;
+  /** PRM experiment reports for the Experiments page (`arena serve --experiment`). */
+  readonly experiments?: ExperimentsResponse;
 }
 
 export interface RunningServer {
@@ -103,7 +105,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const assets = options.assets ?? (await buildSiteAssets());
   const store = new ReadStore(options.storePath);
   const aggregates = new AggregateCache(store, options.bootstrap !== undefined ? { bootstrap: options.bootstrap } : {});
-  const api = new Api(store, aggregates);
+  const api = new Api(store, aggregates, options.experiments);
   const files = staticFiles(assets);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -46,6 +46,7 @@ export const QUERY_SCHEMAS = {
     .strict(),
   '/api/match': z.object({ run: id('run'), key: id('key', LIMITS.keyMax) }).strict(),
   '/api/compare': z.object({ runA: id('runA'), agentA: id('agentA'), runB: id('runB'), agentB: id('agentB') }).strict(),
+  '/api/experiments': z.object({}).strict(),
 } as const;
 
 export type ApiPath = keyof typeof QUERY_SCHEMAS;

@@ -298,3 +298,37 @@ export interface CompareResponse {
 export interface ApiError {
   readonly error: string;
 }
+
+/** One cell of a PRM experiment (`arena experiment prm`'s JSON): a scorer at a candidate budget. */
+export interface ExperimentCellView {
+  readonly scorer: string;
+  readonly budget: number;
+  readonly games: number;
+  readonly wins: number;
+  readonly draws: number;
+  readonly losses: number;
+  readonly winRate: number;
+  readonly low: number;
+  readonly high: number;
+  /** Verifier CPU ms per decision (the experiment's one currency) and the raw rollouts, inferences or battles. */
+  readonly compute: number;
+  readonly simulations: number;
+  readonly search?: string | null;
+  readonly base?: string | null;
+}
+
+/** A PRM experiment as the web report shows it: what was run, every cell, and each PAV-vs-ORM verdict. */
+export interface ExperimentView {
+  /** The file it was read from (its base name). */
+  readonly name: string;
+  readonly game: string;
+  readonly family: string;
+  readonly bases: readonly string[];
+  readonly opponent: string;
+  readonly cells: readonly ExperimentCellView[];
+  readonly verdicts: readonly string[];
+}
+
+export interface ExperimentsResponse {
+  readonly experiments: readonly ExperimentView[];
+}

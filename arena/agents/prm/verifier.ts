@@ -1,6 +1,7 @@
 import type { MoveGame } from '../../../games/core/move-game.js';
 import type { Rng } from '../../../games/core/rng.js';
-import { estimateQ } from '../../progress/estimate.js';
+import { estimateQ, exactOptimalProgress } from '../../progress/estimate.js';
+import { UsageError } from '../../errors.js';
 import { parseProver, type Prover } from '../../search/provers.js';
 import { proverBoard } from '../../search/board.js';
 import { fastRand } from '../../search/rand.js';
@@ -74,6 +75,25 @@ export function rolloutVerifier(rollouts: number, prover: Prover): MoveVerifier 
         simulations: base.simulations + actions.length * rollouts,
         se: { q: base.se?.q ?? [], a: qmu.map((x) => x.se) },
       };
+    },
+  };
+}
+
+/**
+ * The exact verifier (`verifier=exact`): Q*(s, a), the mover's game-theoretic value after each candidate (1 win,
+ * 0.5 draw, 0 loss), and A*(s, a) = Q*(s, a) − max_a' Q*(s, a') (the progress under optimal play, the solver
+ * prover's). Only for games small enough to solve (`solvable`); solved positions are memoised for the agent's life.
+ * Simulations count one exact evaluation per candidate.
+ */
+export function exactVerifier(): MoveVerifier {
+  const memo = new Map<string, number>();
+  return {
+    name: 'exact',
+    kind: 'exact',
+    async score(game, state, actions) {
+      if (game.solvable !== true) throw new UsageError(`verifier exact only works on games small enough to solve (the solvable capability), not ${game.id}`);
+      const steps = actions.map((a) => exactOptimalProgress(game, state, a, memo));
+      return { q: steps.map((s) => s.q), a: steps.map((s) => s.advantage), simulations: actions.length };
     },
   };
 }

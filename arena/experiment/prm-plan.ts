@@ -1,0 +1,116 @@
+import type { PlanGame, PlanGameConfig, SideIndex } from '../../games/core/plan-game.js';
+import { mixedRng } from '../../games/core/rng.js';
+import { createAgent } from '../agents/registry.js';
+import { runPlanMatch } from '../match/plan-match.js';
+import type { PlanMatchSpec, TraceEvent } from '../trace/events.js';
+import type { PlayedCell, Scorer } from './prm.js';
+
+/** A played cell of a plan-game experiment, with the matches that ended in an error (not scored). */
+export interface PlayedPlanCell extends PlayedCell {
+  readonly errors: number;
+}
+
+export interface PlanExperimentConfig {
+  /** The plan game with its versioned id and configuration (budgets, HP). */
+  readonly game: PlanGame;
+  readonly gameId: string;
+  readonly config: PlanGameConfig;
+  readonly rounds: number;
+  /** The fixed opponent planner. */
+  readonly opponent: string;
+  readonly seeds: readonly number[];
+  /** Matches per seed; the tested agent's side and who revises first alternate. */
+  readonly games: number;
+  readonly budgets: readonly number[];
+  readonly scorers: readonly Scorer[];
+  readonly onCell?: (cell: PlayedPlanCell) => void;
+}
+
+/** The tested side's verifier compute and wall time over a match's plan submissions, and its decision count. */
+function meter(trace: readonly TraceEvent[], side: SideIndex): { compute: number; simulations: number; wallMs: number; decisions: number } {
+  const out = { compute: 0, simulations: 0, wallMs: 0, decisions: 0 };
+  for (const e of trace) {
+    if (e.type !== 'plan_submission' || e.side !== side) continue;
+    const meta = e.meta as { verifierCpuMs?: unknown; verifierSimulations?: unknown } | undefined;
+    out.compute += typeof meta?.verifierCpuMs === 'number' ? meta.verifierCpuMs : 0;
+    out.simulations += typeof meta?.verifierSimulations === 'number' ? meta.verifierSimulations : 0;
+    out.wallMs += e.usage.wallMs;
+    out.decisions++;
+  }
+  return out;
+}
+
+/**
+ * One (scorer, budget) cell on a plan game: full matches (R rounds of battles and revisions) of the tested agent
+ * against the opponent, the same match seeds for every scorer and budget. A match won on rounds is a win, a drawn
+ * match half a point. A match that ends in an error (infrastructure, agent or internal) is not scored: it is
+ * counted in `errors` and left out of `games`.
+ */
+async function playCell(config: PlanExperimentConfig, scorer: Scorer, budget: number): Promise<PlayedPlanCell> {
+  const sink = { compute: 0, simulations: 0, wallMs: 0, decisions: 0 };
+  let wins = 0;
+  let draws = 0;
+  let games = 0;
+  let errors = 0;
+  for (const seed of config.seeds) {
+    for (let g = 0; g < config.games; g++) {
+      const side = (g % 2) as SideIndex;
+      const tested = createAgent(scorer.spec(budget), {}, 'plan');
+      const opponent = createAgent(config.opponent, {}, 'plan');
+      const seats = side === 0 ? ([{ side: 0, agent: tested.id, name: scorer.name }, { side: 1, agent: config.opponent, name: 'opponent' }] as const) : ([{ side: 0, agent: config.opponent, name: 'opponent' }, { side: 1, agent: tested.id, name: scorer.name }] as const);
+      const spec: PlanMatchSpec = {
+        family: 'plan',
+        game: config.gameId,
+        config: config.config,
+        rounds: config.rounds,
+        reviseFirst: (Math.floor(g / 2) % 2) as SideIndex,
+        seed: mixedRng(seed, g, 'plan-match').int(0, 2 ** 31 - 1),
+        seats,
+        roundNumbering: 'reference',
+        planReportFeedback: false,
+      };
+      const agents = side === 0 ? ([tested, opponent] as const) : ([opponent, tested] as const);
+      const trace = await runPlanMatch(config.game, spec, agents, { log: false });
+      await Promise.allSettled(agents.map((a) => a.close?.()));
+      const end = trace.find((e) => e.type === 'match_end');
+      if (!end || end.type !== 'match_end' || end.status !== 'completed') {
+        errors++;
+        continue;
+      }
+      const m = meter(trace, side);
+      sink.compute += m.compute;
+      sink.simulations += m.simulations;
+      sink.wallMs += m.wallMs;
+      sink.decisions += m.decisions;
+      games++;
+      if (end.winner === side) wins++;
+      else if (end.winner === null) draws++;
+    }
+  }
+  return {
+    scorer: scorer.name,
+    budget,
+    games,
+    wins,
+    draws,
+    losses: games - wins - draws,
+    compute: sink.compute / Math.max(1, sink.decisions),
+    simulations: sink.simulations / Math.max(1, sink.decisions),
+    wallMs: sink.wallMs / Math.max(1, sink.decisions),
+    decisions: sink.decisions,
+    errors,
+  };
+}
+
+/** Plays every cell of a plan-game experiment: the unguided base once, each guided scorer at every budget. */
+export async function runPlanPrmExperiment(config: PlanExperimentConfig): Promise<(PlayedPlanCell)[]> {
+  const cells: (PlayedPlanCell)[] = [];
+  for (const scorer of config.scorers) {
+    for (const budget of scorer.guided ? config.budgets : [1]) {
+      const cell = await playCell(config, scorer, budget);
+      cells.push(cell);
+      config.onCell?.(cell);
+    }
+  }
+  return cells;
+}
