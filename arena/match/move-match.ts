@@ -1,5 +1,4 @@
 import { withProtocols } from './protocols.js';
-import { Client } from 'boardgame.io/client';
 import { createRng, hashSeed, type Rng } from '../../games/core/rng.js';
 import type { Agent, AgentContext, MoveDecision } from '../agents/agent.js';
 import { addUsage, ZERO_USAGE, type Usage } from '../trace/usage.js';
@@ -11,6 +10,7 @@ import { gameResultFeedback, rejectionFeedback } from './move-feedback.js';
 import { resolveMoveGame, type ResolvedMoveGame } from '../games/registry.js';
 import { gameStart } from '../../games/core/start.js';
 import { judgeMove, responseOf } from './move-judge.js';
+import { BoardgameTable } from './bgio-table.js';
 
 /** What happens when a seat's attempts at a move run out: it forfeits the game, or a seeded random legal move is played. */
 export type MoveFailPolicy = 'forfeit' | 'random';
@@ -77,7 +77,7 @@ async function ask(series: Series, seat: 0 | 1, request: Parameters<NonNullable<
   }
 }
 
-/** Plays one game of the series on a fresh boardgame.io client; returns the scores by seat. */
+/** Plays one game of the series on boardgame.io's game reducer (bgio-table.ts); returns the scores by seat. */
 async function playGame(series: Series, gameIndex: number): Promise<readonly [number, number]> {
   const { spec, resolved, recorder } = series;
   const rules = resolved.rules;
@@ -86,71 +86,63 @@ async function playGame(series: Series, gameIndex: number): Promise<readonly [nu
   const ownMoves: [string[], string[]] = [[], []];
   // The game's start (a seeded one where the game has several; the same for games 2k and 2k + 1).
   const start = gameStart(rules, spec, gameIndex);
-  const client = Client({ game: { ...resolved.game, setup: () => start }, numPlayers: 2, debug: false });
-  client.start();
+  const table = new BoardgameTable(resolved, start);
   let ply = 0;
   let forfeit: 0 | 1 | undefined;
-  try {
-    for (;;) {
-      const st = client.getState();
-      if (!st) throw new Error('boardgame.io client has no state');
-      if (st.ctx.gameover !== undefined) break;
-      const state: unknown = st.G;
-      const player = rules.toMove(state);
-      if (String(player) !== st.ctx.currentPlayer) throw new Error(`player ${player} to move but boardgame.io says ${st.ctx.currentPlayer}`);
-      const seat = seatOf(player);
-      const legal = rules.legalActions(state);
-      let action: unknown;
-      let auto = false;
-      for (let attempt = 1; ; attempt++) {
-        const feedback = series.feedback[seat].splice(0);
-        const request = { kind: 'move', game: rules, state, player, legal, ply, gameIndex, attempt, feedback } as const;
-        const decision = await ask(series, seat, request);
-        recorder.advance(decision.usage);
-        series.usage[seat] = addUsage(series.usage[seat], decision.usage);
-        const verdict = judgeMove(rules, state, legal, decision);
-        const response = responseOf(decision);
-        if (verdict.ok) {
-          action = verdict.action;
-          const text = rules.actionText(state, action);
-          const meta = decision.meta ? { meta: decision.meta } : {};
-          recorder.emit({ type: 'move', round: ply, gameIndex, player, seat, action: text, legalCount: legal.length, attempt, response, usage: decision.usage, ...meta });
-          break;
-        }
-        const last = attempt >= spec.maxAttempts;
-        const outcome = !last ? 'reask' : spec.onFail === 'forfeit' ? 'forfeit' : 'random_move';
-        recorder.emit({ type: 'rejection', round: ply, gameIndex, player, seat, attempt, code: verdict.code, reason: verdict.reason, response, outcome, usage: decision.usage });
-        if (!last) {
-          series.feedback[seat].push(rejectionFeedback(verdict.code, verdict.reason, attempt, spec.maxAttempts));
-          continue;
-        }
-        if (spec.onFail === 'forfeit') {
-          forfeit = seat;
-        } else {
-          action = series.policyRng.pick(legal);
-          auto = true;
-          recorder.emit({ type: 'move', round: ply, gameIndex, player, seat, action: rules.actionText(state, action), legalCount: legal.length, attempt, usage: ZERO_USAGE, meta: { policy: 'random_move' } });
-        }
+  for (;;) {
+    if (table.ctx.gameover !== undefined) break;
+    const state: unknown = table.G;
+    const player = rules.toMove(state);
+    if (String(player) !== table.ctx.currentPlayer) throw new Error(`player ${player} to move but boardgame.io says ${table.ctx.currentPlayer}`);
+    const seat = seatOf(player);
+    const legal = rules.legalActions(state);
+    let action: unknown;
+    let auto = false;
+    for (let attempt = 1; ; attempt++) {
+      const feedback = series.feedback[seat].splice(0);
+      const request = { kind: 'move', game: rules, state, player, legal, ply, gameIndex, attempt, feedback } as const;
+      const decision = await ask(series, seat, request);
+      recorder.advance(decision.usage);
+      series.usage[seat] = addUsage(series.usage[seat], decision.usage);
+      const verdict = judgeMove(rules, state, legal, decision);
+      const response = responseOf(decision);
+      if (verdict.ok) {
+        action = verdict.action;
+        const text = rules.actionText(state, action);
+        const meta = decision.meta ? { meta: decision.meta } : {};
+        recorder.emit({ type: 'move', round: ply, gameIndex, player, seat, action: text, legalCount: legal.length, attempt, response, usage: decision.usage, ...meta });
         break;
       }
-      if (forfeit !== undefined) break;
-      ownMoves[seat].push(rules.actionText(state, action) + (auto ? ' (random, after rejected replies)' : ''));
-      client.moves.play?.(action);
-      if (client.getState()?.G === state) throw new Error(`boardgame.io refused the legal move ${rules.actionText(state, action)}`);
-      ply++;
-    }
-    const scores = forfeit !== undefined ? ([forfeit === 0 ? 0 : 1, forfeit === 1 ? 0 : 1] as const) : seatScores(client.getState()?.ctx.gameover, first);
-    recorder.emit({ type: 'game_end', round: ply, gameIndex, scores, plies: ply, ...(forfeit !== undefined ? { forfeit } : {}) });
-    if (gameIndex + 1 < spec.games) {
-      for (const seat of [0, 1] as const) {
-        const f = forfeit === undefined ? {} : { forfeit: forfeit === seat ? ('self' as const) : ('opponent' as const) };
-        series.feedback[seat].push(gameResultFeedback({ gameIndex, games: spec.games, score: scores[seat], movedFirst: seat === first, ownMoves: ownMoves[seat], ...f }));
+      const last = attempt >= spec.maxAttempts;
+      const outcome = !last ? 'reask' : spec.onFail === 'forfeit' ? 'forfeit' : 'random_move';
+      recorder.emit({ type: 'rejection', round: ply, gameIndex, player, seat, attempt, code: verdict.code, reason: verdict.reason, response, outcome, usage: decision.usage });
+      if (!last) {
+        series.feedback[seat].push(rejectionFeedback(verdict.code, verdict.reason, attempt, spec.maxAttempts));
+        continue;
       }
+      if (spec.onFail === 'forfeit') {
+        forfeit = seat;
+      } else {
+        action = series.policyRng.pick(legal);
+        auto = true;
+        recorder.emit({ type: 'move', round: ply, gameIndex, player, seat, action: rules.actionText(state, action), legalCount: legal.length, attempt, usage: ZERO_USAGE, meta: { policy: 'random_move' } });
+      }
+      break;
     }
-    return scores;
-  } finally {
-    client.stop();
+    if (forfeit !== undefined) break;
+    ownMoves[seat].push(rules.actionText(state, action) + (auto ? ' (random, after rejected replies)' : ''));
+    if (!table.play('play', [action])) throw new Error(`boardgame.io refused the legal move ${rules.actionText(state, action)}`);
+    ply++;
   }
+  const scores = forfeit !== undefined ? ([forfeit === 0 ? 0 : 1, forfeit === 1 ? 0 : 1] as const) : seatScores(table.ctx.gameover, first);
+  recorder.emit({ type: 'game_end', round: ply, gameIndex, scores, plies: ply, ...(forfeit !== undefined ? { forfeit } : {}) });
+  if (gameIndex + 1 < spec.games) {
+    for (const seat of [0, 1] as const) {
+      const f = forfeit === undefined ? {} : { forfeit: forfeit === seat ? ('self' as const) : ('opponent' as const) };
+      series.feedback[seat].push(gameResultFeedback({ gameIndex, games: spec.games, score: scores[seat], movedFirst: seat === first, ownMoves: ownMoves[seat], ...f }));
+    }
+  }
+  return scores;
 }
 
 /** boardgame.io's gameover (`{ winner: '0' | '1' }` or `{ draw: true }`, by player) as scores by seat. */
