@@ -12,7 +12,7 @@ import { VerifierModel } from '../arena/verifier/runtime.js';
 import { UsageError } from '../arena/errors.js';
 
 /** sha256 of the model the small conv recipe below makes (exact labels by the bounded solver). */
-const PINNED_SMALL_CONV_SHA256 = 'aeb4d57e732d8b7018647f2fb4f49f465ab97e98f2f4fda684aed43dcf6978e6';
+const PINNED_SMALL_CONV_SHA256 = 'd8e7b463d97160f18b55afdb3a9c0f93f52e3496520c4c4651f1b31310e23136';
 const c4 = createConnectFour();
 const models: VerifierModel[] = [];
 afterAll(async () => {
@@ -93,6 +93,10 @@ describe('conv verifier networks', () => {
     expect(done.parameters).toBe(4 * 33 + (3 * 4 * 4 + 7) * 8 + 8 + 8 * 2 + 2);
     expect(await worstGap(done.mlp)).toBeLessThan(1e-5);
     expect(JSON.parse(mlpFromOnnx(done.bytes).metadata.recipe ?? '{}')).toMatchObject({ net: 'conv', filters: [4], kernel: 4 });
+    // two layers: the first as a map over patches, the second a conv2d
+    const deep = await trainVerifierModel({ ...DEFAULT_RECIPE, seed: 3, positions: 30, rollouts: 4, epochs: 1, hidden: [8], batchSize: 64, net: 'conv', filters: [3, 2], kernel: 3 });
+    expect(deep.mlp.conv?.layers.map((l) => [l.inChannels, l.filters, l.kernel])).toEqual([[2, 3, 3], [3, 2, 3]]);
+    expect(await worstGap(deep.mlp)).toBeLessThan(1e-5);
   });
 
   it('need a game whose encoding declares a grid', async () => {

@@ -106,13 +106,24 @@ async function trainConv(data: Dataset, options: TrainOptions, spec: ConvSpec): 
   if (extra < 0) throw new RangeError(`a step of ${data.inputs} numbers holds no ${channels} x ${rows} x ${cols} planes`);
   const out = convOutputShape(spec, spec.filters.map(() => spec.kernel));
   if (out.rows < 1 || out.cols < 1) throw new RangeError(`${spec.filters.length} convolutions of kernel ${spec.kernel} do not fit a ${rows} x ${cols} board`);
-  const image = tf.input({ shape: [rows, cols, channels] });
+  // The first convolution runs as one dense map over the board's k x k patches (im2col: the same weights and
+  // arithmetic, and much faster than conv2d on the pure-JS backend); later ones as conv2d layers.
+  const k = spec.kernel;
+  const first = convOutputShape(spec, [k]);
+  const patches = first.rows * first.cols;
+  const patch = k * k * channels;
+  const image = tf.input({ shape: [patches, patch] });
   const flat = extra > 0 ? tf.input({ shape: [extra] }) : null;
   let h = image as tf.SymbolicTensor;
-  for (const filters of spec.filters) {
-    const layer = tf.layers.conv2d({ filters, kernelSize: spec.kernel, padding: 'valid', activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: rng.int(0, 1e9) }), biasInitializer: 'zeros' });
-    h = layer.apply(h) as tf.SymbolicTensor;
-  }
+  spec.filters.forEach((filters, i) => {
+    const init = { kernelInitializer: tf.initializers.glorotUniform({ seed: rng.int(0, 1e9) }), biasInitializer: 'zeros' as const };
+    if (i === 0) {
+      h = tf.layers.dense({ units: filters, activation: 'relu', ...init }).apply(h) as tf.SymbolicTensor;
+      if (spec.filters.length > 1) h = tf.layers.reshape({ targetShape: [first.rows, first.cols, filters] }).apply(h) as tf.SymbolicTensor;
+    } else {
+      h = tf.layers.conv2d({ filters, kernelSize: k, padding: 'valid', activation: 'relu', ...init }).apply(h) as tf.SymbolicTensor;
+    }
+  });
   h = tf.layers.flatten().apply(h) as tf.SymbolicTensor;
   if (flat) h = tf.layers.concatenate().apply([h, flat]) as tf.SymbolicTensor;
   const sizes = [out.rows * out.cols * (spec.filters[spec.filters.length - 1] ?? channels) + extra, ...options.hidden, 2];
@@ -122,16 +133,22 @@ async function trainConv(data: Dataset, options: TrainOptions, spec: ConvSpec): 
     h = layer.apply(h) as tf.SymbolicTensor;
   }
   const model = tf.model({ inputs: flat ? [image, flat] : [image], outputs: h });
-  // Planes are stored channel-major in a step; the image is (row, column, channel).
+  // Patch element (i, j, channel) of output cell (r, c) is plane `channel` at (r + i, c + j); planes are stored
+  // channel-major in a step.
   const toImage = (x: Float32Array, n: number): tf.Tensor[] => {
-    const img = new Float32Array(n * planes);
+    const img = new Float32Array(n * patches * patch);
     const rest = new Float32Array(n * extra);
-    for (let i = 0; i < n; i++) {
-      const base = i * data.inputs;
-      for (let ch = 0; ch < channels; ch++) for (let p = 0; p < rows * cols; p++) img[i * planes + p * channels + ch] = x[base + ch * rows * cols + p] as number;
-      rest.set(x.subarray(base + planes, base + data.inputs), i * extra);
+    for (let b = 0; b < n; b++) {
+      const base = b * data.inputs;
+      let at = b * patches * patch;
+      for (let r = 0; r < first.rows; r++) {
+        for (let c = 0; c < first.cols; c++) {
+          for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) for (let ch = 0; ch < channels; ch++) img[at++] = x[base + (ch * rows + r + i) * cols + c + j] as number;
+        }
+      }
+      rest.set(x.subarray(base + planes, base + data.inputs), b * extra);
     }
-    const t: tf.Tensor[] = [tf.tensor4d(img, [n, rows, cols, channels])];
+    const t: tf.Tensor[] = [tf.tensor3d(img, [n, patches, patch])];
     if (extra > 0) t.push(tf.tensor2d(rest, [n, extra]));
     return t;
   };
@@ -143,9 +160,9 @@ async function trainConv(data: Dataset, options: TrainOptions, spec: ConvSpec): 
     const [kernel, bias] = layer.getWeights();
     if (!kernel || !bias) continue;
     const w = kernel.dataSync();
-    if (kernel.shape.length === 4) {
-      // tfjs [k][k][in][out] to ONNX [out][in][k][k].
-      const [k, , , f] = kernel.shape as [number, number, number, number];
+    if (convLayers.length < spec.filters.length) {
+      // tfjs conv2d [k][k][in][out] (the patch map's [k * k * in][out] is the same layout) to ONNX [out][in][k][k].
+      const f = kernel.shape[kernel.shape.length - 1] as number;
       const onnx = new Float32Array(w.length);
       for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) for (let c = 0; c < inC; c++) for (let o = 0; o < f; o++) onnx[((o * inC + c) * k + i) * k + j] = w[((i * k + j) * inC + c) * f + o] as number;
       convLayers.push({ inChannels: inC, filters: f, kernel: k, weights: onnx, bias: Float32Array.from(bias.dataSync()) });
