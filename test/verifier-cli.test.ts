@@ -39,3 +39,31 @@ describe('arena verifier train', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });
+
+describe('arena verifier train --net conv and exact Connect Four labels', () => {
+  it('trains a conv net on bounded-solver labels, reports the skipped positions, and eval measures it against exact labels', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arena-verifier-conv-'));
+    const r = arena(['verifier', 'train', '--positions', '20', '--prover', 'solver', '--exact', '--budget', '20000', '--play', 'greedy', '--net', 'conv', '--filters', '4', '--epochs', '1', '--hidden', '4', '--out', 'c.onnx'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/positions skipped over the solver's budget/);
+    const e = arena(['verifier', 'eval', '--model', 'c.onnx', '--positions', '5', '--prover', 'solver', '--exact', '--budget', '20000', '--play', 'greedy'], dir);
+    expect(e.status).toBe(0);
+    expect(e.stdout).toMatch(/\d+ positions skipped over the solver's budget/);
+    expect(e.stdout).toContain('held-out: 5 positions');
+  }, 120_000);
+
+  it('rejects options that do not fit together with one-line usage errors', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arena-verifier-conv-'));
+    for (const [args, message] of [
+      [['--net', 'resnet'], '--net must be mlp or conv'],
+      [['--filters', '8'], '--filters and --kernel need --net conv'],
+      [['--budget', '100'], '--budget needs --exact'],
+      [['--game', 'tic-tac-toe', '--net', 'conv'], 'declares a grid'],
+      [['--prover', 'greedy', '--exact'], 'exact labels need'],
+    ] as const) {
+      const r = arena(['verifier', 'train', ...TINY, ...args, '--out', 'x.onnx'], dir);
+      expect(r.status).not.toBe(0);
+      expect(r.stderr).toContain(message);
+    }
+  }, 120_000);
+});

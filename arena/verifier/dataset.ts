@@ -22,6 +22,8 @@ export interface Dataset {
   readonly o?: Float32Array;
   /** State index of each row (rows of a state are contiguous). */
   readonly group: Int32Array;
+  /** Positions drawn but left out because the bounded solver gave up on them (exact labels of large games). */
+  readonly skipped?: number;
 }
 
 export interface DatasetOptions {
@@ -48,7 +50,17 @@ export interface DatasetOptions {
    * a held-out split by state shares no position, nor a mirror image of one, with training.
    */
   readonly unique?: boolean;
+  /**
+   * Exact labels of a game too large to solve whole (its `boundedSolve` capability): search nodes allowed per
+   * position; positions that need more are skipped (counted in `Dataset.skipped`).
+   */
+  readonly budget?: number;
+  /** The self-play policy's share of moves (`proverShare`) is played by this policy instead of μ. */
+  readonly selfPlay?: Prover;
 }
+
+/** Default search nodes per position for bounded exact labels. */
+export const DEFAULT_SOLVE_BUDGET = 200_000;
 
 /** A key shared by a state and its symmetric images: the least sorted list of its encoded steps over symmetries. */
 function canonicalKey(rows: readonly Float32Array[], symmetries: readonly Int32Array[]): string {
@@ -73,8 +85,12 @@ export function generateDataset<S, A>(game: MoveGame<S, A>, options: DatasetOpti
   const { prover } = options;
   const tensor = game.tensor as TensorEncoding<S, A> | undefined;
   if (!tensor) throw new UsageError(`game '${game.id}' has no tensor encoding to train a verifier on`);
-  if (options.exact && game.solvable !== true) throw new UsageError(`exact labels need a game small enough to solve, not ${game.id}`);
+  const bounded = options.exact === true && game.solvable !== true;
+  if (bounded && !(prover.exact && game.boundedSolve)) throw new UsageError(`exact labels need a game small enough to solve, or the solver prover on a game with a bounded solver, not ${prover.name} on ${game.id}`);
+  if (bounded && options.outcome) throw new UsageError(`exact outcome labels need a game small enough to solve, not ${game.id}`);
   if (prover.exact && !options.exact) throw new UsageError(`prover '${prover.name}' is exact: label with exact values`);
+  const player = options.selfPlay ?? prover;
+  if (options.selfPlay?.exact) throw new UsageError(`self-play policy '${options.selfPlay.name}' is exact: give a rollout policy`);
   const rng = mixedRng(options.seed, 'positions');
   const rand = fastRand(mixedRng(options.seed, 'rollouts'));
   const playRand = fastRand(mixedRng(options.seed, 'self-play'));
@@ -89,6 +105,7 @@ export function generateDataset<S, A>(game: MoveGame<S, A>, options: DatasetOpti
   const rows: { x: Float32Array; q: number; a: number; o: number; group: number }[] = [];
   let states = 0;
   let stale = 0;
+  let skipped = 0;
   while (states < options.positions && stale < STALE_GAMES) {
     let state = first;
     const before = states;
@@ -104,14 +121,18 @@ export function generateDataset<S, A>(game: MoveGame<S, A>, options: DatasetOpti
         const key = options.unique ? canonicalKey(xs, tensor.symmetries ?? []) : '';
         if (!options.unique || !seen.has(key)) {
           seen.add(key);
-          const { qs, v } = label(game, state, legal, options, { board, rand, memo });
-          const os = options.outcome ? outcomeLabels(game, state, legal, options.outcome, options, outcomeRand, outcomeMemo) : null;
-          legal.forEach((_, i) => rows.push({ x: xs[i] as Float32Array, q: qs[i] ?? 0, a: (qs[i] ?? 0) - v, o: os?.[i] ?? 0, group: states }));
-          states++;
+          const labels = bounded ? boundedLabels(game, state, legal, options.budget ?? DEFAULT_SOLVE_BUDGET) : label(game, state, legal, options, { board, rand, memo });
+          if (labels) {
+            const { qs, v } = labels;
+            const os = options.outcome ? outcomeLabels(game, state, legal, options.outcome, options, outcomeRand, outcomeMemo) : null;
+            legal.forEach((_, i) => rows.push({ x: xs[i] as Float32Array, q: qs[i] ?? 0, a: (qs[i] ?? 0) - v, o: os?.[i] ?? 0, group: states }));
+            states++;
+          } else skipped++;
         }
       }
       const legal = game.legalActions(state);
-      const move = rng.chance(share) && !prover.exact ? (prover.choose(board, playRand) as A) : (legal[playRand(legal.length)] as A);
+      // An exact prover has no moves to sample: without a self-play policy, its games are played uniformly.
+      const move = rng.chance(share) && !(player === prover && prover.exact) ? (player.choose(board, playRand) as A) : (legal[playRand(legal.length)] as A);
       state = game.apply(state, move);
     }
     stale = states > before ? 0 : stale + 1;
@@ -127,7 +148,16 @@ export function generateDataset<S, A>(game: MoveGame<S, A>, options: DatasetOpti
     a: Float32Array.from(rows.map((r) => r.a)),
     ...(options.outcome ? { o: Float32Array.from(rows.map((r) => r.o)) } : {}),
     group: Int32Array.from(rows.map((r) => r.group)),
+    ...(bounded ? { skipped } : {}),
   };
+}
+
+/** Exact optimal labels from the game's bounded solver: Q* = (result + 1) / 2, V* = max Q*; null when it gave up. */
+function boundedLabels<S, A>(game: MoveGame<S, A>, state: S, legal: readonly A[], budget: number): { qs: number[]; v: number } | null {
+  const results = game.boundedSolve?.(state, legal, budget);
+  if (!results) return null;
+  const qs = results.map((r) => (r + 1) / 2);
+  return { qs, v: Math.max(...qs) };
 }
 
 /** Q^μ of every legal move of a state, and V^μ(s). */

@@ -3,11 +3,12 @@ import { dirname } from 'node:path';
 import { parseProver } from '../search/provers.js';
 import { augmentSymmetries, generateDataset, sliceStates, type Dataset } from './dataset.js';
 import { verifierGame } from './game.js';
+import { UsageError } from '../errors.js';
 import { parameterCount, type Mlp } from './mlp.js';
 import { mlpToOnnx } from './onnx-export.js';
 import { verifierQuality, type VerifierQuality } from './quality.js';
 import { VerifierModel } from './runtime.js';
-import { DEFAULT_TRAIN, type VerifierTarget } from './train-defaults.js';
+import { DEFAULT_TRAIN, type ConvSpec, type VerifierNet, type VerifierTarget } from './train-defaults.js';
 
 export interface VerifierRecipe {
   readonly seed: number;
@@ -30,6 +31,14 @@ export interface VerifierRecipe {
   readonly exact?: boolean;
   readonly unique?: boolean;
   readonly augment?: boolean;
+  /** 'conv' (absent: an MLP): `filters` conv layers of `kernel` x `kernel` over the encoding's grid before `hidden`. */
+  readonly net?: VerifierNet;
+  readonly filters?: readonly number[];
+  readonly kernel?: number;
+  /** Search nodes per position for exact labels by a bounded solver (large games); positions needing more are skipped. */
+  readonly budget?: number;
+  /** Self-play policy of the positions (a prover spec; absent: μ, or uniform moves when μ is exact). */
+  readonly play?: string;
 }
 
 export const DEFAULT_RECIPE: Omit<VerifierRecipe, 'seed'> = { positions: 12000, rollouts: 32, prover: 'greedy', heldOut: 0.1, ...DEFAULT_TRAIN };
@@ -49,7 +58,7 @@ export async function evaluateModel(model: VerifierModel, data: Dataset): Promis
   return verifierQuality(data, await model.run(data.x, data.size));
 }
 
-const OPTIONAL = ['game', 'target', 'outcome', 'exact', 'unique', 'augment'] as const;
+const OPTIONAL = ['game', 'target', 'outcome', 'exact', 'unique', 'augment', 'net', 'filters', 'kernel', 'budget', 'play'] as const;
 
 /** Whether a recipe is the original kind (none of the optional fields): its stored form is the one it always had. */
 function isOriginal(recipe: VerifierRecipe): boolean {
@@ -76,8 +85,22 @@ export function recipeDataset(recipe: VerifierRecipe): Dataset {
     ...(recipe.outcome === undefined ? {} : { outcome: parseProver(recipe.outcome) }),
     ...(recipe.exact ? { exact: true } : {}),
     ...(recipe.unique ? { unique: true } : {}),
+    ...(recipe.budget === undefined ? {} : { budget: recipe.budget }),
+    ...(recipe.play === undefined ? {} : { selfPlay: parseProver(recipe.play) }),
   });
 }
+
+/** The conv layers of a recipe over its game's grid, or undefined for an MLP; a game without a grid is an error. */
+export function recipeConv(recipe: VerifierRecipe): ConvSpec | undefined {
+  if (recipe.net !== 'conv') return undefined;
+  const game = verifierGame(recipe.game);
+  const grid = game.tensor?.grid;
+  if (!grid) throw new UsageError(`a conv verifier needs a game whose encoding declares a grid; '${game.id}' has none`);
+  return { filters: recipe.filters ?? DEFAULT_CONV.filters, kernel: recipe.kernel ?? DEFAULT_CONV.kernel, ...grid };
+}
+
+/** Conv layers when a recipe names none: one layer of 32 filters of 4 x 4 (the size of a line of four). */
+export const DEFAULT_CONV = { filters: [32], kernel: 4 } as const;
 
 /** The recipe's split by state: training states (augmented by the game's symmetries if asked) and held-out states. */
 export function recipeSplit(recipe: VerifierRecipe, data: Dataset = recipeDataset(recipe)): { train: Dataset; test: Dataset } {
@@ -98,10 +121,13 @@ export async function trainVerifierModel(recipe: VerifierRecipe, log: (line: str
   const data = labelled ?? recipeDataset(recipe);
   const { train, test } = recipeSplit(recipe, data);
   const labels = recipe.exact ? `exact ${recipe.prover} values` : `${recipe.rollouts} ${recipe.prover} playouts each`;
-  log(`labelled ${data.states} positions (${data.size} steps, ${labels}); training on ${train.states}${recipe.augment ? ' (with symmetric images)' : ''}, holding out ${test.states}`);
+  const skipped = data.skipped === undefined ? '' : `, ${data.skipped} positions skipped over the solver's budget`;
+  log(`labelled ${data.states} positions (${data.size} steps, ${labels}${skipped}); training on ${train.states}${recipe.augment ? ' (with symmetric images)' : ''}, holding out ${test.states}`);
+  const conv = recipeConv(recipe);
   // tfjs is loaded only when training (it is large, and every CLI start would pay for it otherwise).
   const { trainVerifier } = await import('./train.js');
   const mlp = await trainVerifier(train, {
+    ...(conv ? { conv } : {}),
     hidden: recipe.hidden,
     epochs: recipe.epochs,
     batchSize: recipe.batchSize,
@@ -111,7 +137,13 @@ export async function trainVerifierModel(recipe: VerifierRecipe, log: (line: str
     onEpoch: (e, loss) => log(`epoch ${e}/${recipe.epochs}: loss ${loss.toFixed(4)}`),
   });
   const params = Object.entries(game.params).map(([k, v]) => `${k}=${v}`).join(',');
-  const meta = { game: `${game.id}@${game.version}(${params})`, encoding: game.tensor?.name ?? '', outputs: recipe.target === 'orm' ? 'q' : 'q,a', recipe: recipeJson(recipe) };
+  const meta = {
+    game: `${game.id}@${game.version}(${params})`,
+    encoding: game.tensor?.name ?? '',
+    outputs: recipe.target === 'orm' ? 'q' : 'q,a',
+    recipe: recipeJson(recipe),
+    ...(data.skipped === undefined ? {} : { labelSkipped: String(data.skipped) }),
+  };
   const draft = mlpToOnnx(mlp, meta);
   const model = await VerifierModel.load(draft);
   const quality = await evaluateModel(model, test);
@@ -146,5 +178,10 @@ export function recipeArgs(recipe: VerifierRecipe): string[] {
     ...(recipe.exact ? ['--exact'] : []),
     ...(recipe.unique ? ['--unique'] : []),
     ...(recipe.augment ? ['--augment'] : []),
+    ...(recipe.net === undefined ? [] : ['--net', recipe.net]),
+    ...(recipe.filters === undefined ? [] : ['--filters', recipe.filters.join(',')]),
+    ...(recipe.kernel === undefined ? [] : ['--kernel', String(recipe.kernel)]),
+    ...(recipe.budget === undefined ? [] : ['--budget', String(recipe.budget)]),
+    ...(recipe.play === undefined ? [] : ['--play', recipe.play]),
   ];
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type * as Ort from 'onnxruntime-node';
+import { inputWidth } from './mlp.js';
 import { INPUT_NAME, OUTPUT_NAME, mlpFromOnnx } from './onnx-export.js';
 
 /** The Connect Four verifier shipped with the project (6 x 7 board); see models/README.md. */
@@ -36,7 +37,7 @@ export class VerifierModel {
     // Loaded on first use: the native runtime is only needed by ONNX agents and verifiers.
     const ort = await import('onnxruntime-node');
     const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
-    return new VerifierModel(ort, session, mlp.layers[0]?.inputs ?? 0, metadata);
+    return new VerifierModel(ort, session, inputWidth(mlp), metadata);
   }
 
   /** Runs `n` rows now, as one batch; returns n x 2 outputs (q, a). */

@@ -1,7 +1,22 @@
 /** The training target of a verifier network (see TrainOptions.target). */
 export type VerifierTarget = 'pav' | 'orm';
 
+/** The network kind: a dense MLP on the flat step, or conv layers over the board planes first. */
+export type VerifierNet = 'mlp' | 'conv';
+
+/** Conv layers of a `conv` network: filters per layer (valid convolutions, stride 1, ReLU), one square kernel size. */
+export interface ConvSpec {
+  readonly filters: readonly number[];
+  readonly kernel: number;
+  /** The encoding's grid (TensorEncoding.grid). */
+  readonly channels: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
 export interface TrainOptions {
+  /** Conv layers before the dense ones (absent: an MLP). */
+  readonly conv?: ConvSpec;
   readonly hidden: readonly number[];
   readonly epochs: number;
   readonly batchSize: number;

@@ -51,5 +51,5 @@ export function mirrorPermutation(rows: number, cols: number): Int32Array {
 
 /** The tensor-encoding capability of a rows x cols Connect Four game (see `encodeStep`); its symmetry is the mirror. */
 export function connectFourTensor(rows: number, cols: number): TensorEncoding<ConnectFourState, number> {
-  return { name: 'mover-planes+column-one-hot', size: inputSize(rows, cols), encodeStep, symmetries: [mirrorPermutation(rows, cols)] };
+  return { name: 'mover-planes+column-one-hot', size: inputSize(rows, cols), encodeStep, symmetries: [mirrorPermutation(rows, cols)], grid: { channels: 2, rows, cols } };
 }

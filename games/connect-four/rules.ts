@@ -7,6 +7,7 @@ import { connectFourRules, renderConnectFour } from './text.js';
 import { connectFourTensor } from './encode.js';
 import type { ConnectFourState } from './state.js';
 import { TacticalConnectFourBoard } from './tactical.js';
+import { ConnectFourSolver } from './solver.js';
 
 export interface ConnectFourParams {
   readonly rows: number;
@@ -48,6 +49,7 @@ function checkSize(params: ConnectFourParams): void {
 export function createConnectFour(params: ConnectFourParams = CONNECT_FOUR_DEFAULTS): MoveGame<ConnectFourState, number> {
   checkSize(params);
   const { rows, cols } = params;
+  let solver: ConnectFourSolver | null = null;
   return {
     family: 'move',
     id: 'connect-four',
@@ -106,6 +108,10 @@ export function createConnectFour(params: ConnectFourParams = CONNECT_FOUR_DEFAU
     },
     heuristic: connectFourHeuristic,
     tacticalBoard: (state) => TacticalConnectFourBoard.from(state),
+    boundedSolve(state, actions, budget) {
+      solver ??= new ConnectFourSolver(rows, cols);
+      return solver.solveActions(state, actions, budget);
+    },
     tensor: connectFourTensor(rows, cols),
   };
 }

@@ -58,6 +58,12 @@ export interface MoveGame<S = unknown, A = unknown> {
   /** True when the whole game tree is small enough for the exact solver (tic-tac-toe, not Connect Four). */
   readonly solvable?: boolean;
   /**
+   * Capability: exact results of a position's actions within a node budget, for games too large to solve whole:
+   * per action (in the order given) 1 win, 0 draw, -1 loss for the player to move under best play, or null when
+   * the position needs more than `budget` search nodes. Deterministic for a position and budget.
+   */
+  boundedSolve?(state: S, actions: readonly A[], budget: number): SolvedResult[] | null;
+  /**
    * Capability: a fast board that also computes the greedy prover's candidate set in place (rollouts and
    * provers use it when present, else `board`).
    */
@@ -114,6 +120,9 @@ export interface GameRecordFormat<S, A> {
   read(text: string): RecordedGame<A>[];
 }
 
+/** A game-theoretic result for the player to move: 1 win, 0 draw, -1 loss. */
+export type SolvedResult = -1 | 0 | 1;
+
 /** Inputs of a learned verifier: every step (state, action) of one game instance as `size` numbers. */
 export interface TensorEncoding<S, A> {
   /** Name of the encoding, recorded in exported models. */
@@ -128,6 +137,11 @@ export interface TensorEncoding<S, A> {
    * them to augment training data and to keep a position and its mirror images on one side of a held-out split.
    */
   readonly symmetries?: readonly Int32Array[];
+  /**
+   * Capability: the step's first channels x rows x cols numbers are planes over the board's grid (channel-major,
+   * then row-major), the rest flat features; convolutional verifiers read the planes as an image.
+   */
+  readonly grid?: { readonly channels: number; readonly rows: number; readonly cols: number };
 }
 
 /** Applies an encoding symmetry (`TensorEncoding.symmetries`) to one encoded step. */

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { parseProver } from '../../search/provers.js';
-import { generateDataset } from '../../verifier/dataset.js';
+import { DEFAULT_SOLVE_BUDGET, generateDataset } from '../../verifier/dataset.js';
 import { verifierGame } from '../../verifier/game.js';
-import { DEFAULT_RECIPE, evaluateModel, trainVerifierModel, writeModel, type VerifierRecipe } from '../../verifier/pipeline.js';
+import { DEFAULT_CONV, DEFAULT_RECIPE, evaluateModel, trainVerifierModel, writeModel, type VerifierRecipe } from '../../verifier/pipeline.js';
 import type { VerifierQuality } from '../../verifier/quality.js';
 import { DEFAULT_VERIFIER_MODEL, VerifierModel } from '../../verifier/runtime.js';
 import { UsageError } from '../../errors.js';
@@ -23,6 +23,11 @@ interface TrainOptions {
   exact?: boolean;
   unique?: boolean;
   augment?: boolean;
+  net: string;
+  filters?: string;
+  kernel?: string;
+  budget?: string;
+  play?: string;
   out?: string;
 }
 
@@ -59,6 +64,9 @@ async function train(opts: TrainOptions): Promise<void> {
   const game = verifierGame(opts.game);
   const hidden = opts.hidden.split(',').map((h) => int('hidden', h.trim(), 1, 4096));
   if (opts.target !== 'pav' && opts.target !== 'orm') throw new UsageError(`--target must be pav or orm, got '${opts.target}'`);
+  if (opts.net !== 'mlp' && opts.net !== 'conv') throw new UsageError(`--net must be mlp or conv, got '${opts.net}'`);
+  if (opts.net !== 'conv' && (opts.filters !== undefined || opts.kernel !== undefined)) throw new UsageError('--filters and --kernel need --net conv');
+  if (opts.budget !== undefined && !opts.exact) throw new UsageError('--budget needs --exact');
   // Options left at their defaults stay out of the recipe, so the original recipe (and its model) is unchanged.
   const recipe: VerifierRecipe = {
     ...DEFAULT_RECIPE,
@@ -68,6 +76,11 @@ async function train(opts: TrainOptions): Promise<void> {
     ...(opts.exact ? { exact: true } : {}),
     ...(opts.unique ? { unique: true } : {}),
     ...(opts.augment ? { augment: true } : {}),
+    ...(opts.net === 'conv' ? { net: 'conv' as const } : {}),
+    ...(opts.filters === undefined ? {} : { filters: opts.filters.split(',').map((f) => int('filters', f.trim(), 1, 1024)) }),
+    ...(opts.kernel === undefined ? {} : { kernel: int('kernel', opts.kernel, 1, 32) }),
+    ...(opts.budget === undefined ? {} : { budget: int('budget', opts.budget, 1, 1e10) }),
+    ...(opts.play === undefined ? {} : { play: parseProver(opts.play).name }),
     seed: int('seed', opts.seed, 0, 2 ** 31 - 1),
     positions: int('positions', opts.positions, 10, 10_000_000),
     rollouts: int('rollouts', opts.rollouts, 1, 100_000),
@@ -84,10 +97,31 @@ async function train(opts: TrainOptions): Promise<void> {
   process.stdout.write(`${formatQuality(done.quality)}\n`);
 }
 
-async function evaluate(opts: { model: string; seed: string; positions: string; rollouts: string; prover: string }): Promise<void> {
+interface EvalOptions {
+  model: string;
+  seed: string;
+  positions: string;
+  rollouts: string;
+  prover: string;
+  exact?: boolean;
+  budget?: string;
+  play?: string;
+}
+
+async function evaluate(opts: EvalOptions): Promise<void> {
+  if (opts.budget !== undefined && !opts.exact) throw new UsageError('--budget needs --exact');
   const model = await VerifierModel.load(opts.model);
   try {
-    const data = generateDataset(verifierGame(model.metadata.game), { positions: int('positions', opts.positions, 1, 10_000_000), rollouts: int('rollouts', opts.rollouts, 1, 100_000), seed: int('seed', opts.seed, 0, 2 ** 31 - 1), prover: parseProver(opts.prover) });
+    const data = generateDataset(verifierGame(model.metadata.game), {
+      positions: int('positions', opts.positions, 1, 10_000_000),
+      rollouts: int('rollouts', opts.rollouts, 1, 100_000),
+      seed: int('seed', opts.seed, 0, 2 ** 31 - 1),
+      prover: parseProver(opts.prover),
+      ...(opts.exact ? { exact: true } : {}),
+      ...(opts.budget === undefined ? {} : { budget: int('budget', opts.budget, 1, 1e10) }),
+      ...(opts.play === undefined ? {} : { selfPlay: parseProver(opts.play) }),
+    });
+    if (data.skipped !== undefined) process.stdout.write(`${data.skipped} positions skipped over the solver's budget\n`);
     process.stdout.write(`${opts.model} (${model.metadata.recipe ?? 'no recipe'})\n${formatQuality(await evaluateModel(model, data))}\n`);
   } finally {
     await model.close();
@@ -98,7 +132,7 @@ export function registerVerifier(program: Command): void {
   const cmd = program.command('verifier').description('the learned (ONNX) progress verifier: train it reproducibly, or measure it');
   cmd
     .command('train')
-    .description('label self-play positions by rollouts, train an MLP (tfjs), export it to ONNX and report held-out quality')
+    .description('label self-play positions by rollouts or exactly, train an MLP or conv net (tfjs), export it to ONNX and report held-out quality')
     .option('--game <id>', 'a game with a tensor encoding', verifierGame().id)
     .option('--seed <n>', 'seed of self-play, labels, initialisation and batch order', '1')
     .option('--positions <N>', 'positions to label (10% held out)', String(DEFAULT_RECIPE.positions))
@@ -111,17 +145,25 @@ export function registerVerifier(program: Command): void {
     .option('--exact', 'exact labels (games small enough to solve)')
     .option('--unique', 'label each position once, counting symmetric images as one (so none is on both sides of the split)')
     .option('--augment', "add the game's symmetric images of the training positions")
+    .option('--net <kind>', 'mlp, or conv: convolutions over the board planes (games whose encoding declares a grid) before the hidden layers', 'mlp')
+    .option('--filters <list>', `conv layer widths (with --net conv; default ${DEFAULT_CONV.filters.join(',')})`)
+    .option('--kernel <k>', `conv kernel size, valid padding (with --net conv; default ${DEFAULT_CONV.kernel})`)
+    .option('--budget <nodes>', `search nodes per position for exact labels by a bounded solver (Connect Four); positions needing more are skipped (default ${DEFAULT_SOLVE_BUDGET})`)
+    .option('--play <spec>', "self-play policy of the positions' prover share (default: the prover; uniform moves for the solver)")
     .option('--epochs <E>', 'training epochs', String(DEFAULT_RECIPE.epochs))
     .option('--hidden <list>', 'hidden layer widths', DEFAULT_RECIPE.hidden.join(','))
     .option('--out <file>', 'ONNX output (default: out/verifiers/<game>-verifier.onnx; the shipped model is never overwritten unless named here)')
     .action(async (opts: TrainOptions) => train(opts));
   cmd
     .command('eval')
-    .description('quality of an ONNX verifier on fresh rollout-labelled positions')
+    .description('quality of an ONNX verifier on fresh rollout-labelled (or exactly labelled) positions')
     .option('--model <file>', 'ONNX model', DEFAULT_VERIFIER_MODEL)
     .option('--seed <n>', 'seed of the fresh positions', '1000')
     .option('--positions <N>', 'positions', '300')
     .option('--rollouts <M>', 'prover playouts per step', String(DEFAULT_RECIPE.rollouts))
-    .option('--prover <spec>', 'prover μ of the labels', DEFAULT_RECIPE.prover)
-    .action(async (opts: { model: string; seed: string; positions: string; rollouts: string; prover: string }) => evaluate(opts));
+    .option('--prover <spec>', 'prover μ of the labels (solver with --exact)', DEFAULT_RECIPE.prover)
+    .option('--exact', 'exact labels (the solver prover; Connect Four by its bounded solver)')
+    .option('--budget <nodes>', `search nodes per position for the bounded solver (default ${DEFAULT_SOLVE_BUDGET})`)
+    .option('--play <spec>', 'self-play policy of the positions (default: the prover; uniform moves for the solver)')
+    .action(async (opts: EvalOptions) => evaluate(opts));
 }
