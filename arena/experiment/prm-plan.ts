@@ -4,6 +4,7 @@ import { createAgent } from '../agents/registry.js';
 import { runPlanMatch } from '../match/plan-match.js';
 import type { PlanMatchSpec, TraceEvent } from '../trace/events.js';
 import type { PlayedCell, Scorer } from './prm.js';
+import { chargeDecision, computeSink, perDecision, type ComputeSink } from './compute-sink.js';
 
 /** A played cell of a plan-game experiment, with the matches that ended in an error (not scored). */
 export interface PlayedPlanCell extends PlayedCell {
@@ -26,18 +27,9 @@ export interface PlanExperimentConfig {
   readonly onCell?: (cell: PlayedPlanCell) => void;
 }
 
-/** The tested side's verifier compute and wall time over a match's plan submissions, and its decision count. */
-function meter(trace: readonly TraceEvent[], side: SideIndex): { compute: number; simulations: number; wallMs: number; decisions: number } {
-  const out = { compute: 0, simulations: 0, wallMs: 0, decisions: 0 };
-  for (const e of trace) {
-    if (e.type !== 'plan_submission' || e.side !== side) continue;
-    const meta = e.meta as { verifierCpuMs?: unknown; verifierSimulations?: unknown } | undefined;
-    out.compute += typeof meta?.verifierCpuMs === 'number' ? meta.verifierCpuMs : 0;
-    out.simulations += typeof meta?.verifierSimulations === 'number' ? meta.verifierSimulations : 0;
-    out.wallMs += e.usage.wallMs;
-    out.decisions++;
-  }
-  return out;
+/** Charges the tested side's plan submissions in a match (verifier compute, wall time, one decision each). */
+function meter(sink: ComputeSink, trace: readonly TraceEvent[], side: SideIndex): void {
+  for (const e of trace) if (e.type === 'plan_submission' && e.side === side) chargeDecision(sink, e.meta, e.usage.wallMs);
 }
 
 /**
@@ -47,7 +39,7 @@ function meter(trace: readonly TraceEvent[], side: SideIndex): { compute: number
  * counted in `errors` and left out of `games`.
  */
 async function playCell(config: PlanExperimentConfig, scorer: Scorer, budget: number): Promise<PlayedPlanCell> {
-  const sink = { compute: 0, simulations: 0, wallMs: 0, decisions: 0 };
+  const sink = computeSink();
   let wins = 0;
   let draws = 0;
   let games = 0;
@@ -77,11 +69,7 @@ async function playCell(config: PlanExperimentConfig, scorer: Scorer, budget: nu
         errors++;
         continue;
       }
-      const m = meter(trace, side);
-      sink.compute += m.compute;
-      sink.simulations += m.simulations;
-      sink.wallMs += m.wallMs;
-      sink.decisions += m.decisions;
+      meter(sink, trace, side);
       games++;
       if (end.winner === side) wins++;
       else if (end.winner === null) draws++;
@@ -94,10 +82,7 @@ async function playCell(config: PlanExperimentConfig, scorer: Scorer, budget: nu
     wins,
     draws,
     losses: games - wins - draws,
-    compute: sink.compute / Math.max(1, sink.decisions),
-    simulations: sink.simulations / Math.max(1, sink.decisions),
-    wallMs: sink.wallMs / Math.max(1, sink.decisions),
-    decisions: sink.decisions,
+    ...perDecision(sink),
     errors,
   };
 }

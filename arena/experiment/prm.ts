@@ -3,6 +3,7 @@ import { mixedRng } from '../../games/core/rng.js';
 import type { Agent, AgentContext, MoveDecision, MoveRequest } from '../agents/agent.js';
 import { playPureGame } from '../agents/move/self-play.js';
 import { createAgent } from '../agents/registry.js';
+import { chargeDecision, computeSink, perDecision, type ComputeSink } from './compute-sink.js';
 
 /** A scorer of the experiment: unguided (the base alone), ORM-guided, PAV-guided (rollout or learned verifier). */
 export interface Scorer {
@@ -46,25 +47,21 @@ export interface PlayedCell {
 }
 
 /** Wraps an agent to sum the verifier compute (CPU ms and raw count) and wall time of its decisions. */
-function metered(agent: Agent, sink: { compute: number; simulations: number; wallMs: number; decisions: number }): Agent {
+function metered(agent: Agent, sink: ComputeSink): Agent {
   const decide = agent.decideMove?.bind(agent);
   return {
     ...agent,
     async decideMove(request: MoveRequest, ctx: AgentContext): Promise<MoveDecision> {
       if (!decide) throw new Error(`agent ${agent.id} cannot play move games`);
       const d = await decide(request, ctx);
-      const meta = d.meta as { verifierSimulations?: unknown; verifierCpuMs?: unknown } | undefined;
-      sink.compute += typeof meta?.verifierCpuMs === 'number' ? meta.verifierCpuMs : 0;
-      sink.simulations += typeof meta?.verifierSimulations === 'number' ? meta.verifierSimulations : 0;
-      sink.wallMs += d.usage.wallMs;
-      sink.decisions++;
+      chargeDecision(sink, d.meta, d.usage.wallMs);
       return d;
     },
   };
 }
 
 async function playCell(config: ExperimentConfig, scorer: Scorer, budget: number): Promise<PlayedCell> {
-  const sink = { compute: 0, simulations: 0, wallMs: 0, decisions: 0 };
+  const sink = computeSink();
   let wins = 0;
   let draws = 0;
   let games = 0;
@@ -87,10 +84,7 @@ async function playCell(config: ExperimentConfig, scorer: Scorer, budget: number
     wins,
     draws,
     losses: games - wins - draws,
-    compute: sink.compute / Math.max(1, sink.decisions),
-    simulations: sink.simulations / Math.max(1, sink.decisions),
-    wallMs: sink.wallMs / Math.max(1, sink.decisions),
-    decisions: sink.decisions,
+    ...perDecision(sink),
   };
 }
 

@@ -1,6 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { experimentHtml, experimentSvg } from '../../../web/charts/experiment.js';
 import { experimentCells } from '../../../metrics/experiment.js';
 import { experimentComparisons } from '../../../metrics/experiment-compare.js';
 import type { PlanGame } from '../../../games/core/plan-game.js';
@@ -8,7 +5,7 @@ import { createAgent } from '../../agents/registry.js';
 import { runPlanPrmExperiment } from '../../experiment/prm-plan.js';
 import { planScorers, type SearchMethod } from '../../experiment/prm-scorers.js';
 import { UsageError } from '../../errors.js';
-import { experimentTable } from './experiment-table.js';
+import { writeExperimentOutputs } from './experiment-output.js';
 
 export interface PlanPrmOptions {
   readonly game: PlanGame;
@@ -83,14 +80,5 @@ export async function planPrm(o: PlanPrmOptions): Promise<void> {
     cells: cells.map((c) => ({ ...c, errors: errors.get(`${c.scorer}/${c.budget}`) ?? 0, base: byName.get(c.scorer)?.base ?? null, search: byName.get(c.scorer)?.search ?? null })),
     comparisons,
   };
-  await mkdir(o.outDir, { recursive: true });
-  const svg = join(o.outDir, 'experiment-prm.svg');
-  const json = join(o.outDir, 'experiment-prm.json');
-  const html = join(o.outDir, 'experiment-prm.html');
-  const chart = experimentSvg(cells, title);
-  const verdicts = comparisons.map((c) => c.verdict).join('\n');
-  await writeFile(svg, chart);
-  await writeFile(json, `${JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2)}\n`);
-  await writeFile(html, experimentHtml(title, experimentTable(cells), chart, verdicts));
-  process.stdout.write(`${title}\n${experimentTable(cells)}${verdicts}\nchart: ${svg}; report: ${html}; data: ${json}\n`);
+  await writeExperimentOutputs(o.outDir, title, cells, comparisons.map((c) => c.verdict), report);
 }

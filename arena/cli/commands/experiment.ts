@@ -1,14 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { registerBuiltinAgents } from '../../agents/builtin.js';
-import { experimentHtml, experimentSvg } from '../../../web/charts/experiment.js';
 import { runPrmExperiment } from '../../experiment/prm.js';
 import { experimentScorers, SEARCH_METHODS, shippedModels, type SearchMethod } from '../../experiment/prm-scorers.js';
 import { experimentComparisons } from '../../../metrics/experiment-compare.js';
 import { parseProver } from '../../search/provers.js';
 import { experimentCell, experimentCells } from '../../../metrics/experiment.js';
-import { experimentTable } from './experiment-table.js';
+import { writeExperimentOutputs } from './experiment-output.js';
 import { planPrm } from './experiment-plan.js';
 import { createAgent } from '../../agents/registry.js';
 import { sharedModel } from '../../agents/onnx/verifier.js';
@@ -171,17 +168,7 @@ async function prm(opts: PrmOptions, given: (name: string) => boolean): Promise<
     cells: cells.map((c) => ({ ...c, base: byName.get(c.scorer)?.base ?? null, search: byName.get(c.scorer)?.search ?? null })),
     comparisons,
   };
-  await mkdir(opts.outDir, { recursive: true });
-  const svg = join(opts.outDir, 'experiment-prm.svg');
-  const json = join(opts.outDir, 'experiment-prm.json');
-  const html = join(opts.outDir, 'experiment-prm.html');
-  const chart = experimentSvg(cells, title);
-  const verdicts = comparisons.map((c) => c.verdict).join('\n');
-  await writeFile(svg, chart);
-  // Infinity (a ratio where PAV needs no compute at all) is not JSON: it is written as the string "Infinity".
-  await writeFile(json, `${JSON.stringify(report, (_k, v: unknown) => (v === Infinity ? 'Infinity' : v), 2)}\n`);
-  await writeFile(html, experimentHtml(title, experimentTable(cells), chart, verdicts));
-  process.stdout.write(`${title}\n${experimentTable(cells)}${verdicts}\nchart: ${svg}; report: ${html}; data: ${json}\n`);
+  await writeExperimentOutputs(opts.outDir, title, cells, comparisons.map((c) => c.verdict), report);
 }
 
 export function registerExperiment(program: Command): void {
