@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { connectFourBatch } from './support/c4-batch.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createConnectFour, type ConnectFourState } from '../games/connect-four/index.js';
-import { encodeMoves } from '../games/connect-four/encode.js';
+import { createConnectFour } from '../games/connect-four/index.js';
 import { createRng } from '../games/core/rng.js';
 import { parseProver } from '../arena/search/provers.js';
 import { generateDataset } from '../arena/verifier/dataset.js';
@@ -25,23 +25,7 @@ async function load(source: Uint8Array): Promise<VerifierModel> {
   return m;
 }
 
-/** Every legal move of `count` positions of seeded random play, encoded. */
-function batch(count: number): { x: Float32Array; n: number } {
-  const rng = createRng('conv batch');
-  const parts: Float32Array[] = [];
-  let n = 0;
-  while (parts.length < count) {
-    let s: ConnectFourState = c4.initial();
-    for (let i = rng.int(0, 25); i > 0 && !c4.isTerminal(s); i--) s = c4.apply(s, rng.pick(c4.legalActions(s)));
-    if (c4.isTerminal(s)) continue;
-    const legal = c4.legalActions(s);
-    parts.push(encodeMoves(s, legal));
-    n += legal.length;
-  }
-  const x = new Float32Array(parts.reduce((k, p) => k + p.length, 0));
-  parts.reduce((at, p) => (x.set(p, at), at + p.length), 0);
-  return { x, n };
-}
+const batch = (count: number): { x: Float32Array; n: number } => connectFourBatch('conv batch', count, 25);
 
 async function worstGap(mlp: Mlp): Promise<number> {
   const model = await load(mlpToOnnx(mlp));

@@ -23,6 +23,27 @@ import { SUMMARY_HEADER } from '../arena/llm/summary.js';
 
 let server: TestServer;
 let dir = '';
+
+/**
+ * Replay from each trace is exact, and a re-run from the response cache sends no request and writes the same
+ * traces (measured wall times of the built-in opponent and clock stamps aside, zeroed as in reproduce).
+ */
+async function expectExactReplayAndCachedRerun(traces: readonly (readonly TraceEvent[])[], sent: number, rerun: () => Promise<{ runId: string }>, store: Store): Promise<void> {
+  for (const events of traces) {
+    const start = events[0];
+    if (start?.type !== 'match_start') throw new Error('no match_start');
+    const again = start.spec.family === 'plan' ? await replayPlanMatch(resolveGame('turn-based').game as PlanGame, events) : await replayMoveMatch(events);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(events));
+  }
+  const second = await rerun();
+  expect(server.requests.length).toBe(sent);
+  const again = [...store.traces(second.runId)];
+  const key = (t: readonly TraceEvent[]) => (t[0]?.type === 'match_start' ? t[0].matchId : '');
+  const norm = (t: readonly TraceEvent[]) => JSON.stringify(t, (k, v: unknown) => (k === 'wallMs' || k === 'time' ? 0 : v));
+  const byKey = new Map(traces.map((t) => [key(t), norm(t)]));
+  expect(again).toHaveLength(traces.length);
+  for (const t of again) expect(norm(t)).toBe(byKey.get(key(t)));
+}
 beforeAll(async () => {
   server = await startTestServer();
   dir = mkdtempSync(join(tmpdir(), 'arena-conversation-'));
@@ -87,22 +108,7 @@ describe('history: conversation', () => {
       const dropping = decisions.filter((e) => history(e).dropped > 0);
       expect(dropping.length).toBeGreaterThan(0);
       for (const e of dropping) expect(history(e).estimatedTokens <= 1500 || history(e).turns === 0).toBe(true);
-      // Replay from the trace is exact, and a re-run from the cache sends nothing and writes the same traces.
-      for (const events of traces) {
-        const start = events[0];
-        if (start?.type !== 'match_start') throw new Error('no match_start');
-        const again = start.spec.family === 'plan' ? await replayPlanMatch(resolveGame('turn-based').game as PlanGame, events) : await replayMoveMatch(events);
-        expect(JSON.stringify(again)).toBe(JSON.stringify(events));
-      }
-      const second = await runTournament(config('second'), { store, env: { models, cache: { store: new StoreResponseCache(store), mode: 'read-write' } }, quiet: true });
-      expect(server.requests.length).toBe(sent);
-      const again = [...store.traces(second.runId)];
-      // Measured wall times of the built-in opponent are the only difference a re-run may show (zeroed, as in reproduce).
-      const key = (t: readonly TraceEvent[]) => (t[0]?.type === 'match_start' ? t[0].matchId : '');
-      const norm = (t: readonly TraceEvent[]) => JSON.stringify(t, (k, v: unknown) => (k === 'wallMs' || k === 'time' ? 0 : v));
-      const byKey = new Map(traces.map((t) => [key(t), norm(t)]));
-      expect(again).toHaveLength(traces.length);
-      for (const t of again) expect(norm(t)).toBe(byKey.get(key(t)));
+      await expectExactReplayAndCachedRerun(traces, sent, () => runTournament(config('second'), { store, env: { models, cache: { store: new StoreResponseCache(store), mode: 'read-write' } }, quiet: true }), store);
     } finally {
       store.close();
     }
@@ -179,21 +185,7 @@ describe('history: conversation', () => {
         expect(history(e).estimatedTokens <= 1500 || history(e).turns === 0).toBe(true);
       }
 
-      // Replay from the trace is exact; a re-run from the cache sends nothing and writes the same traces.
-      for (const events of traces) {
-        const start = events[0];
-        if (start?.type !== 'match_start') throw new Error('no match_start');
-        const again = start.spec.family === 'plan' ? await replayPlanMatch(resolveGame('turn-based').game as PlanGame, events) : await replayMoveMatch(events);
-        expect(JSON.stringify(again)).toBe(JSON.stringify(events));
-      }
-      const second = await runTournament(config('second'), { store, env: { models, cache: { store: new StoreResponseCache(store), mode: 'read-write' } }, quiet: true });
-      expect(server.requests.length).toBe(sent);
-      const again = [...store.traces(second.runId)];
-      const key = (t: readonly TraceEvent[]) => (t[0]?.type === 'match_start' ? t[0].matchId : '');
-      const norm = (t: readonly TraceEvent[]) => JSON.stringify(t, (k, v: unknown) => (k === 'wallMs' || k === 'time' ? 0 : v));
-      const byKey = new Map(traces.map((t) => [key(t), norm(t)]));
-      expect(again).toHaveLength(traces.length);
-      for (const t of again) expect(norm(t)).toBe(byKey.get(key(t)));
+      await expectExactReplayAndCachedRerun(traces, sent, () => runTournament(config('second'), { store, env: { models, cache: { store: new StoreResponseCache(store), mode: 'read-write' } }, quiet: true }), store);
     } finally {
       store.close();
     }

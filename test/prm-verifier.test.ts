@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { connectFourBatch } from './support/c4-batch.js';
 import { readFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerBuiltinAgents } from '../arena/agents/builtin.js';
@@ -9,7 +10,6 @@ import type { MoveGame } from '../games/core/move-game.js';
 import { createRng } from '../games/core/rng.js';
 import { parseProver } from '../arena/search/provers.js';
 import { generateDataset, sliceStates } from '../arena/verifier/dataset.js';
-import { encodeMoves } from '../games/connect-four/encode.js';
 import { forward } from '../arena/verifier/mlp.js';
 import { mlpFromOnnx, mlpToOnnx } from '../arena/verifier/onnx-export.js';
 import { evaluateModel, trainVerifierModel, DEFAULT_RECIPE } from '../arena/verifier/pipeline.js';
@@ -31,27 +31,7 @@ async function load(source?: string | Uint8Array): Promise<VerifierModel> {
   return m;
 }
 
-/** Positions of seeded random play, with every legal move encoded. */
-function batch(count: number): { x: Float32Array; n: number } {
-  const rng = createRng('forward batch');
-  const parts: Float32Array[] = [];
-  let n = 0;
-  while (parts.length < count) {
-    let s: ConnectFourState = c4.initial();
-    for (let i = rng.int(0, 20); i > 0 && !c4.isTerminal(s); i--) s = c4.apply(s, rng.pick(c4.legalActions(s)));
-    if (c4.isTerminal(s)) continue;
-    const legal = c4.legalActions(s);
-    parts.push(encodeMoves(s, legal));
-    n += legal.length;
-  }
-  const x = new Float32Array(parts.reduce((k, p) => k + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    x.set(p, at);
-    at += p.length;
-  }
-  return { x, n };
-}
+const batch = (count: number): { x: Float32Array; n: number } => connectFourBatch('forward batch', count, 20);
 
 describe('the shipped Connect Four verifier', () => {
   it('is small, loads, and matches a TypeScript forward pass of its weights to 1e-5', async () => {
