@@ -3,7 +3,7 @@ import { mixedRng } from '../../games/core/rng.js';
 import { createAgent } from '../agents/registry.js';
 import { runPlanMatch } from '../match/plan-match.js';
 import type { PlanMatchSpec, TraceEvent } from '../trace/events.js';
-import type { PlayedCell, Scorer } from './prm.js';
+import { playGrid, type ExperimentGrid, type PlayedCell, type Scorer } from './prm.js';
 import { chargeDecision, computeSink, perDecision, type ComputeSink } from './compute-sink.js';
 
 /** A played cell of a plan-game experiment, with the matches that ended in an error (not scored). */
@@ -11,20 +11,12 @@ export interface PlayedPlanCell extends PlayedCell {
   readonly errors: number;
 }
 
-export interface PlanExperimentConfig {
+export interface PlanExperimentConfig extends ExperimentGrid<PlayedPlanCell> {
   /** The plan game with its versioned id and configuration (budgets, HP). */
   readonly game: PlanGame;
   readonly gameId: string;
   readonly config: PlanGameConfig;
   readonly rounds: number;
-  /** The fixed opponent planner. */
-  readonly opponent: string;
-  readonly seeds: readonly number[];
-  /** Matches per seed; the tested agent's side and who revises first alternate. */
-  readonly games: number;
-  readonly budgets: readonly number[];
-  readonly scorers: readonly Scorer[];
-  readonly onCell?: (cell: PlayedPlanCell) => void;
 }
 
 /** Charges the tested side's plan submissions in a match (verifier compute, wall time, one decision each). */
@@ -87,15 +79,7 @@ async function playCell(config: PlanExperimentConfig, scorer: Scorer, budget: nu
   };
 }
 
-/** Plays every cell of a plan-game experiment: the unguided base once, each guided scorer at every budget. */
-export async function runPlanPrmExperiment(config: PlanExperimentConfig): Promise<(PlayedPlanCell)[]> {
-  const cells: (PlayedPlanCell)[] = [];
-  for (const scorer of config.scorers) {
-    for (const budget of scorer.guided ? config.budgets : [1]) {
-      const cell = await playCell(config, scorer, budget);
-      cells.push(cell);
-      config.onCell?.(cell);
-    }
-  }
-  return cells;
+/** Plays every cell of a plan-game experiment (matches per seed: the tested side and who revises first alternate). */
+export function runPlanPrmExperiment(config: PlanExperimentConfig): Promise<PlayedPlanCell[]> {
+  return playGrid(config, playCell);
 }

@@ -13,18 +13,23 @@ export interface Scorer {
   readonly guided: boolean;
 }
 
-export interface ExperimentConfig {
-  readonly game: MoveGame;
-  readonly base: string;
+/** What every experiment grid shares: the fixed opponent, the games played per seed, the budgets and the scorers. */
+export interface ExperimentGrid<C extends PlayedCell> {
+  /** The fixed opponent. */
   readonly opponent: string;
   readonly seeds: readonly number[];
-  /** Games per seed; the first move alternates. */
+  /** Games (or matches) per seed; who starts alternates. */
   readonly games: number;
   /** Candidate budgets n. */
   readonly budgets: readonly number[];
   readonly scorers: readonly Scorer[];
   /** Called after each cell (progress display). */
-  readonly onCell?: (cell: PlayedCell) => void;
+  readonly onCell?: (cell: C) => void;
+}
+
+export interface ExperimentConfig extends ExperimentGrid<PlayedCell> {
+  readonly game: MoveGame;
+  readonly base: string;
 }
 
 /** One (scorer, budget) cell as played: results over every game, and the compute spent (metrics/experiment.ts scores it). */
@@ -88,9 +93,9 @@ async function playCell(config: ExperimentConfig, scorer: Scorer, budget: number
   };
 }
 
-/** Plays every cell: the unguided base once, each guided scorer at every budget. */
-export async function runPrmExperiment(config: ExperimentConfig): Promise<PlayedCell[]> {
-  const cells: PlayedCell[] = [];
+/** Plays every cell of a grid in order: the unguided base once, each guided scorer at every budget. */
+export async function playGrid<C extends PlayedCell, G extends ExperimentGrid<C>>(config: G, playCell: (config: G, scorer: Scorer, budget: number) => Promise<C>): Promise<C[]> {
+  const cells: C[] = [];
   for (const scorer of config.scorers) {
     for (const budget of scorer.guided ? config.budgets : [1]) {
       const cell = await playCell(config, scorer, budget);
@@ -99,4 +104,9 @@ export async function runPrmExperiment(config: ExperimentConfig): Promise<Played
     }
   }
   return cells;
+}
+
+/** Plays every cell of a move-game experiment. */
+export function runPrmExperiment(config: ExperimentConfig): Promise<PlayedCell[]> {
+  return playGrid(config, playCell);
 }
