@@ -176,6 +176,18 @@ describe('arena experiment prm with beam search and crossed bases', () => {
     expect((await cliExperiment(['--game', 'tic-tac-toe', '--search', 'greedy'])).code).toBe(2);
     expect((await cliExperiment(['--game', 'tower-defense', '--prover', 'random'])).code).toBe(2);
   });
+
+  it('--verifiers learned plays only the unguided base and the learned scorers; bad kinds and contradictions are usage errors', async () => {
+    const r = await cliExperiment(['--game', 'tic-tac-toe', '--seeds', '1', '--games', '2', '--budgets', '1,2', '--verifiers', 'learned', '--alpha', '0.5,1', '--opponent', 'random']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.json) as { scorers: { verifier: string }[]; comparisons: unknown[] };
+    expect(report.scorers.map((s) => s.verifier)).toEqual(['none', 'learned-orm', 'learned-pav', 'learned-pav']);
+    expect(report.comparisons.length).toBeGreaterThan(0);
+    expect((await cliExperiment(['--game', 'tic-tac-toe', '--verifiers', 'rollouts'])).code).toBe(2);
+    expect((await cliExperiment(['--game', 'tic-tac-toe', '--verifiers', 'learned', '--no-onnx'])).code).toBe(2);
+    expect((await cliExperiment(['--game', 'tic-tac-toe', '--verifiers', 'rollout', '--pav-model', 'x.onnx'])).code).toBe(2);
+    expect((await cliExperiment(['--game', 'tower-defense', '--verifiers', 'learned'])).code).toBe(2);
+  }, 120_000);
 });
 
 describe('arena experiment prm on a plan game', () => {

@@ -27,6 +27,7 @@ interface PrmOptions {
   prover: string;
   alpha: string;
   onnx: boolean;
+  verifiers: string;
   ormModel?: string;
   pavModel?: string;
   outDir: string;
@@ -58,7 +59,10 @@ async function modelInfo(file: string): Promise<{ file: string; recipe: unknown;
 }
 
 /** Options of one family given on the other (e.g. --rounds on Connect Four): a usage error, never ignored. */
-const MOVE_ONLY = ['rollouts', 'prover', 'ormModel', 'pavModel', 'onnx'] as const;
+const MOVE_ONLY = ['rollouts', 'prover', 'ormModel', 'pavModel', 'onnx', 'verifiers'] as const;
+
+/** Verifier kinds of the move-game scorers `--verifiers` can keep (the unguided base is always played). */
+const VERIFIER_KINDS = ['rollout', 'learned'] as const;
 const PLAN_ONLY = ['rounds', 'preset', 'pool', 'poolRandom', 'expand'] as const;
 
 async function prm(opts: PrmOptions, given: (name: string) => boolean): Promise<void> {
@@ -112,7 +116,10 @@ async function prm(opts: PrmOptions, given: (name: string) => boolean): Promise<
   if ((ormModel || pavModel) && !game.tensor) throw new UsageError(`the learned verifiers need a game with a tensor encoding, not ${game.id}; pass --no-onnx for other games`);
   const models = { orm: ormModel ? await modelInfo(ormModel) : null, pav: pavModel ? await modelInfo(pavModel) : null };
   const pavRecipe = models.pav?.recipe as { prover?: string } | null | undefined;
-  const scorers = bases.flatMap((base) =>
+  const kinds = opts.verifiers.split(',').map((k) => k.trim());
+  if (kinds.length === 0 || kinds.some((k) => !(VERIFIER_KINDS as readonly string[]).includes(k))) throw new UsageError(`--verifiers takes ${VERIFIER_KINDS.join(', ')} separated by commas, got '${opts.verifiers}'`);
+  if (!kinds.includes('learned') && (given('ormModel') || given('pavModel'))) throw new UsageError('--orm-model and --pav-model need the learned verifiers: add learned to --verifiers');
+  const all = bases.flatMap((base) =>
     searches.flatMap((search, i) =>
       experimentScorers({
         base,
@@ -129,6 +136,8 @@ async function prm(opts: PrmOptions, given: (name: string) => boolean): Promise<
       }),
     ),
   );
+  const scorers = all.filter((s) => s.verifier === 'none' || kinds.includes(s.verifier.split('-')[0] as string));
+  if (scorers.every((s) => s.verifier === 'none')) throw new UsageError(`no guided scorer left: --verifiers ${opts.verifiers} without a learned model (pass --orm-model / --pav-model, or add rollout)`);
   for (const s of scorers) createAgent(s.spec(1), {}, 'move');
   // Load the learned models before any game, so no decision's CPU time includes loading one.
   for (const file of [ormModel, pavModel]) if (file) await sharedModel(file);
@@ -189,8 +198,9 @@ export function registerExperiment(program: Command): void {
     .option('--prover <specs>', 'provers μ of the rollout PAV scorers, separated by ";" (e.g. "greedy;best:k=4,base=(greedy)")', 'greedy')
     .option('--alpha <list>', 'weights α of the progress term of the PAV scorers, separated by commas', '1')
     .option('--orm-model <file>', "learned outcome verifier (default: the game's shipped models/<game>-orm.onnx, if any)")
-    .option('--pav-model <file>', "learned progress verifier (default: the game's shipped models/<game>-verifier.onnx, if any)")
+    .option('--pav-model <file>', "learned progress verifier (default: the game's shipped models/<game>-pav.onnx, else models/<game>-verifier.onnx, if any)")
     .option('--no-onnx', 'leave out the learned (ONNX) scorers')
+    .option('--verifiers <kinds>', 'verifier kinds of the guided scorers, separated by commas: rollout, learned (the unguided base always plays)', 'rollout,learned')
     .option('--rounds <R>', 'plan games: rounds per match', '10')
     .option('--preset <name>', "plan games: the game's budget preset")
     .option('--pool <P>', 'plan games: perturbations of the opponent plan in the PAV\'s prover pool', '4')
