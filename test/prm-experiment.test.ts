@@ -60,6 +60,25 @@ describe('the PRM experiment', () => {
     expect(svg).toContain('a &amp; b');
     expect(svg.match(/<circle/g)?.length).toBe(1);
   });
+
+  it('interleaves the cells game by game, so the scorers\' order changes no result and every cell is reported in grid order', async () => {
+    const scorers = [
+      { name: 'unguided', guided: false, spec: () => 'greedy:error=0.5' },
+      { name: 'orm', guided: true, spec: (n: number) => `prm:base=(greedy:error=0.5),verifier=orm,n=${n},rollouts=2` },
+      { name: 'pav', guided: true, spec: (n: number) => `prm:base=(greedy:error=0.5),verifier=rollout,n=${n},rollouts=2` },
+    ];
+    const run = async (order: typeof scorers) => {
+      const rounds: number[] = [];
+      const cells = await runPrmExperiment({ game: createConnectFour() as MoveGame, base: 'greedy:error=0.5', opponent: 'greedy', seeds: [1, 2], games: 3, budgets: [2, 4], scorers: order }, (played, total) => rounds.push(played / total));
+      return { rounds, results: new Map(cells.map((c) => [`${c.scorer}/${c.budget}`, `${c.wins}-${c.draws}-${c.losses}/${c.simulations}`])), names: cells.map((c) => `${c.scorer}/${c.budget}`) };
+    };
+    const a = await run(scorers);
+    const b = await run([...scorers].reverse());
+    expect(a.names).toEqual(['unguided/1', 'orm/2', 'orm/4', 'pav/2', 'pav/4']);
+    expect(b.names).toEqual(['pav/2', 'pav/4', 'orm/2', 'orm/4', 'unguided/1']);
+    expect(b.results).toEqual(a.results);
+    expect(a.rounds).toEqual([1, 2, 3, 4, 5, 6].map((k) => k / 6));
+  });
 });
 
 describe('arena progress on a stored run', () => {

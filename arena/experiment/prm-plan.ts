@@ -4,7 +4,7 @@ import { createAgent } from '../agents/registry.js';
 import { runPlanMatch } from '../match/plan-match.js';
 import type { PlanMatchSpec, TraceEvent } from '../trace/events.js';
 import { playGrid, type ExperimentGrid, type PlayedCell, type Scorer } from './prm.js';
-import { chargeDecision, computeSink, perDecision, type ComputeSink } from './compute-sink.js';
+import { chargeDecision, type ComputeSink } from './compute-sink.js';
 
 /** A played cell of a plan-game experiment, with the matches that ended in an error (not scored). */
 export interface PlayedPlanCell extends PlayedCell {
@@ -25,61 +25,39 @@ function meter(sink: ComputeSink, trace: readonly TraceEvent[], side: SideIndex)
 }
 
 /**
- * One (scorer, budget) cell on a plan game: full matches (R rounds of battles and revisions) of the tested agent
- * against the opponent, the same match seeds for every scorer and budget. A match won on rounds is a win, a drawn
- * match half a point. A match that ends in an error (infrastructure, agent or internal) is not scored: it is
- * counted in `errors` and left out of `games`.
+ * One match of a cell on a plan game: full matches (R rounds of battles and revisions) of the tested agent against
+ * the opponent, the same match seeds for every scorer and budget. A match won on rounds is a win (1), a drawn match
+ * half a point. A match that ends in an error (infrastructure, agent or internal) is not scored (null): the cell
+ * counts it in `errors` and leaves it out of `games`.
  */
-async function playCell(config: PlanExperimentConfig, scorer: Scorer, budget: number): Promise<PlayedPlanCell> {
-  const sink = computeSink();
-  let wins = 0;
-  let draws = 0;
-  let games = 0;
-  let errors = 0;
-  for (const seed of config.seeds) {
-    for (let g = 0; g < config.games; g++) {
-      const side = (g % 2) as SideIndex;
-      const tested = createAgent(scorer.spec(budget), {}, 'plan');
-      const opponent = createAgent(config.opponent, {}, 'plan');
-      const seats = side === 0 ? ([{ side: 0, agent: tested.id, name: scorer.name }, { side: 1, agent: config.opponent, name: 'opponent' }] as const) : ([{ side: 0, agent: config.opponent, name: 'opponent' }, { side: 1, agent: tested.id, name: scorer.name }] as const);
-      const spec: PlanMatchSpec = {
-        family: 'plan',
-        game: config.gameId,
-        config: config.config,
-        rounds: config.rounds,
-        reviseFirst: (Math.floor(g / 2) % 2) as SideIndex,
-        seed: mixedRng(seed, g, 'plan-match').int(0, 2 ** 31 - 1),
-        seats,
-        roundNumbering: 'reference',
-        planReportFeedback: false,
-      };
-      const agents = side === 0 ? ([tested, opponent] as const) : ([opponent, tested] as const);
-      const trace = await runPlanMatch(config.game, spec, agents, { log: false });
-      await Promise.allSettled(agents.map((a) => a.close?.()));
-      const end = trace.find((e) => e.type === 'match_end');
-      if (!end || end.type !== 'match_end' || end.status !== 'completed') {
-        errors++;
-        continue;
-      }
-      meter(sink, trace, side);
-      games++;
-      if (end.winner === side) wins++;
-      else if (end.winner === null) draws++;
-    }
-  }
-  return {
-    scorer: scorer.name,
-    budget,
-    games,
-    wins,
-    draws,
-    losses: games - wins - draws,
-    ...perDecision(sink),
-    errors,
+async function playMatch(config: PlanExperimentConfig, scorer: Scorer, budget: number, seed: number, g: number, sink: ComputeSink): Promise<number | null> {
+  const side = (g % 2) as SideIndex;
+  const tested = createAgent(scorer.spec(budget), {}, 'plan');
+  const opponent = createAgent(config.opponent, {}, 'plan');
+  const seats = side === 0 ? ([{ side: 0, agent: tested.id, name: scorer.name }, { side: 1, agent: config.opponent, name: 'opponent' }] as const) : ([{ side: 0, agent: config.opponent, name: 'opponent' }, { side: 1, agent: tested.id, name: scorer.name }] as const);
+  const spec: PlanMatchSpec = {
+    family: 'plan',
+    game: config.gameId,
+    config: config.config,
+    rounds: config.rounds,
+    reviseFirst: (Math.floor(g / 2) % 2) as SideIndex,
+    seed: mixedRng(seed, g, 'plan-match').int(0, 2 ** 31 - 1),
+    seats,
+    roundNumbering: 'reference',
+    planReportFeedback: false,
   };
+  const agents = side === 0 ? ([tested, opponent] as const) : ([opponent, tested] as const);
+  const trace = await runPlanMatch(config.game, spec, agents, { log: false });
+  await Promise.allSettled(agents.map((a) => a.close?.()));
+  const end = trace.find((e) => e.type === 'match_end');
+  if (!end || end.type !== 'match_end' || end.status !== 'completed') return null;
+  meter(sink, trace, side);
+  return end.winner === side ? 1 : end.winner === null ? 0.5 : 0;
 }
 
 /** Plays every cell of a plan-game experiment (matches per seed: the tested side and who revises first alternate). */
-export function runPlanPrmExperiment(config: PlanExperimentConfig): Promise<PlayedPlanCell[]> {
-  return playGrid(config, playCell);
+export async function runPlanPrmExperiment(config: PlanExperimentConfig, onRound?: (played: number, total: number) => void): Promise<PlayedPlanCell[]> {
+  const cells = await playGrid(config, playMatch, onRound);
+  for (const cell of cells) config.onCell?.(cell);
+  return cells;
 }

@@ -21,3 +21,14 @@ export async function writeExperimentOutputs(outDir: string, title: string, cell
   await writeFile(html, experimentHtml(title, experimentTable(cells), chart, verdicts));
   process.stdout.write(`${title}\n${experimentTable(cells)}${verdicts}\nchart: ${svg}; report: ${html}; data: ${json}\n`);
 }
+
+/** A progress line on stderr each time another tenth of the rounds (game g of every cell) has been played. */
+export function roundProgress(unit: string): (played: number, total: number) => void {
+  let shown = 0;
+  return (played, total) => {
+    const tenth = Math.floor((10 * played) / total);
+    if (tenth <= shown) return;
+    shown = tenth;
+    process.stderr.write(`  ${played}/${total} ${unit} played in every cell\n`);
+  };
+}

@@ -5,7 +5,7 @@ import { createAgent } from '../../agents/registry.js';
 import { runPlanPrmExperiment } from '../../experiment/prm-plan.js';
 import { planScorers, type SearchMethod } from '../../experiment/prm-scorers.js';
 import { UsageError } from '../../errors.js';
-import { writeExperimentOutputs } from './experiment-output.js';
+import { roundProgress, writeExperimentOutputs } from './experiment-output.js';
 
 export interface PlanPrmOptions {
   readonly game: PlanGame;
@@ -54,7 +54,7 @@ export async function planPrm(o: PlanPrmOptions): Promise<void> {
     budgets: o.budgets,
     scorers,
     onCell: (c) => process.stderr.write(`  ${c.scorer} n=${c.budget}: ${c.wins}-${c.draws}-${c.losses}${c.errors ? ` (${c.errors} matches with errors, not scored)` : ''} (${c.compute.toFixed(3)} CPU ms, ${c.simulations.toFixed(1)} battles per decision)\n`),
-  });
+  }, roundProgress('matches'));
   const errors = new Map(played.map((c) => [`${c.scorer}/${c.budget}`, c.errors]));
   const cells = experimentCells(played);
   const comparisons = experimentComparisons(scorers, cells);

@@ -5,7 +5,7 @@ import { experimentScorers, SEARCH_METHODS, shippedModels, type SearchMethod } f
 import { experimentComparisons } from '../../../metrics/experiment-compare.js';
 import { parseProver } from '../../search/provers.js';
 import { experimentCell, experimentCells } from '../../../metrics/experiment.js';
-import { writeExperimentOutputs } from './experiment-output.js';
+import { roundProgress, writeExperimentOutputs } from './experiment-output.js';
 import { planPrm } from './experiment-plan.js';
 import { createAgent } from '../../agents/registry.js';
 import { sharedModel } from '../../agents/onnx/verifier.js';
@@ -153,7 +153,7 @@ async function prm(opts: PrmOptions, given: (name: string) => boolean): Promise<
     budgets,
     scorers,
     onCell: (c) => process.stderr.write(`  ${c.scorer} n=${c.budget}: ${experimentCell(c).winRate.toFixed(3)} (${c.compute.toFixed(3)} CPU ms, ${c.simulations.toFixed(1)} rollouts or inferences per decision)\n`),
-  });
+  }, roundProgress('games'));
   const cells = experimentCells(played);
   const comparisons = experimentComparisons(scorers, cells);
   const title = `${game.id}: ${bases.join(' / ')} guided by ORM vs PAV (${searches.join(', ')}), against ${opts.opponent} (${seeds.length * games} games per point)`;
