@@ -45,6 +45,16 @@ function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> 
   });
 }
 
+/** How long closing the queue may take once the run is over. */
+const CLOSE_WITHIN_MS = 5000;
+
+/** Waits for `p`, or `ms` at most; the timer keeps the process alive meanwhile and is cleared either way. */
+async function settleWithin(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
 /**
  * The coordinator's side of a distributed run: enqueues a run's pending matches on BullMQ (job id = run and match
  * key, so a match is never enqueued twice), waits for workers to play them, and hands each trace back to the run,
@@ -148,7 +158,10 @@ export class QueueCoordinator implements RemotePlayer {
       if (lost !== undefined) throw lost;
     } finally {
       hooks.signal?.removeEventListener('abort', forward);
-      await Promise.allSettled([queue.close(), events.close()]);
+      // With Redis gone, a graceful close can wait forever on a connection that already ended (and with nothing
+      // else pending, the process would end mid-await instead of reporting the loss): close within a bound.
+      if (lost === undefined) await settleWithin(Promise.allSettled([queue.close(), events.close()]), CLOSE_WITHIN_MS);
+      else void Promise.allSettled([queue.close(), events.close()]);
       for (const c of connections) c.disconnect();
     }
   }
