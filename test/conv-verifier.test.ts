@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { connectFourBatch } from './support/c4-batch.js';
+import { connectFourBatch, worstOnnxGap } from './support/c4-batch.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createConnectFour } from '../games/connect-four/index.js';
 import { createRng } from '../games/core/rng.js';
 import { parseProver } from '../arena/search/provers.js';
 import { generateDataset } from '../arena/verifier/dataset.js';
-import { forward, parameterCount, type Mlp } from '../arena/verifier/mlp.js';
+import { parameterCount, type Mlp } from '../arena/verifier/mlp.js';
 import { mlpFromOnnx, mlpToOnnx } from '../arena/verifier/onnx-export.js';
 import { DEFAULT_RECIPE, recipeArgs, trainVerifierModel, type VerifierRecipe } from '../arena/verifier/pipeline.js';
 import { VerifierModel } from '../arena/verifier/runtime.js';
@@ -28,14 +28,7 @@ async function load(source: Uint8Array): Promise<VerifierModel> {
 const batch = (count: number): { x: Float32Array; n: number } => connectFourBatch('conv batch', count, 25);
 
 async function worstGap(mlp: Mlp): Promise<number> {
-  const model = await load(mlpToOnnx(mlp));
-  const { x, n } = batch(40);
-  const onnx = await model.run(x, n);
-  const ts = forward(mlp, x, n);
-  expect(onnx.length).toBe(2 * n);
-  let worst = 0;
-  for (let i = 0; i < onnx.length; i++) worst = Math.max(worst, Math.abs((onnx[i] as number) - (ts[i] as number)));
-  return worst;
+  return worstOnnxGap(await load(mlpToOnnx(mlp)), mlp, batch(40));
 }
 
 /** Seeded weights in [-0.5, 0.5). */

@@ -25,6 +25,18 @@ let server: TestServer;
 let dir = '';
 
 /**
+ * A store and a tournament runner for `agents` on tic-tac-toe and Turn-Based through the test server, every reply
+ * cached in that store (one match at a time, so requests arrive in a fixed order).
+ */
+function cachedRun(seed: number, agents: Record<string, string>, db: string): { store: Store; run: (name: string) => Promise<{ runId: string }> } {
+  const store = new Store(join(dir, db));
+  const models = { m: { base_url: server.url, model: 'm', api_key_env: null, retries: 0, timeout_s: 10 } };
+  const config = (name: string) =>
+    checkTournamentConfig({ name, seed, games: [{ id: 'tic-tac-toe', games: 2 }, { id: 'turn-based', rounds: 3 }], agents, concurrency: { workers: 1, matches: 1 }, cache: 'read-write' }, 'test', name);
+  return { store, run: (name) => runTournament(config(name), { store, env: { models, cache: { store: new StoreResponseCache(store), mode: 'read-write' } }, quiet: true }) };
+}
+
+/**
  * Replay from each trace is exact, and a re-run from the response cache sends no request and writes the same
  * traces (measured wall times of the built-in opponent and clock stamps aside, zeroed as in reproduce).
  */
@@ -66,24 +78,10 @@ function reply(body: ChatRequestBody, index: number): string {
 describe('history: conversation', () => {
   it('grows one chat per match, drops the oldest turns over context_tokens, and replays exactly', async () => {
     server.setBehaviour('m', { kind: 'script', reply });
-    const config = (name: string) =>
-      checkTournamentConfig(
-        {
-          name,
-          seed: 6,
-          games: [{ id: 'tic-tac-toe', games: 2 }, { id: 'turn-based', rounds: 3 }],
-          agents: { chat: 'llm:m:history=conversation', short: 'llm:m:history=conversation,context_tokens=1500', random: 'random' },
-          concurrency: { workers: 1, matches: 1 },
-          cache: 'read-write',
-        },
-        'test',
-        name,
-      );
-    const store = new Store(join(dir, 'c.db'));
-    const models = { m: { base_url: server.url, model: 'm', api_key_env: null, retries: 0, timeout_s: 10 } };
+    const { store, run } = cachedRun(6, { chat: 'llm:m:history=conversation', short: 'llm:m:history=conversation,context_tokens=1500', random: 'random' }, 'c.db');
     try {
       server.reset();
-      const first = await runTournament(config('first'), { store, env: { models, cache: { store: new StoreResponseCache(store), mode: 'read-write' } }, quiet: true });
+      const first = await run('first');
       const sent = server.requests.length;
       const traces = [...store.traces(first.runId)];
       for (const r of store.matches(first.runId)) expect(r.status).toBe('completed');
@@ -108,7 +106,7 @@ describe('history: conversation', () => {
       const dropping = decisions.filter((e) => history(e).dropped > 0);
       expect(dropping.length).toBeGreaterThan(0);
       for (const e of dropping) expect(history(e).estimatedTokens <= 1500 || history(e).turns === 0).toBe(true);
-      await expectExactReplayAndCachedRerun(traces, sent, () => runTournament(config('second'), { store, env: { models, cache: { store: new StoreResponseCache(store), mode: 'read-write' } }, quiet: true }), store);
+      await expectExactReplayAndCachedRerun(traces, sent, () => run('second'), store);
     } finally {
       store.close();
     }
@@ -116,24 +114,10 @@ describe('history: conversation', () => {
 
   it('context_policy summarise: one summary message built from the recorded turns replaces the oldest ones, traced, and replays exactly', async () => {
     server.setBehaviour('m', { kind: 'script', reply });
-    const config = (name: string) =>
-      checkTournamentConfig(
-        {
-          name,
-          seed: 9,
-          games: [{ id: 'tic-tac-toe', games: 2 }, { id: 'turn-based', rounds: 3 }],
-          agents: { summ: 'llm:m:history=conversation,context_tokens=1500,context_policy=summarise', random: 'random' },
-          concurrency: { workers: 1, matches: 1 },
-          cache: 'read-write',
-        },
-        'test',
-        name,
-      );
-    const store = new Store(join(dir, 's.db'));
-    const models = { m: { base_url: server.url, model: 'm', api_key_env: null, retries: 0, timeout_s: 10 } };
+    const { store, run } = cachedRun(9, { summ: 'llm:m:history=conversation,context_tokens=1500,context_policy=summarise', random: 'random' }, 's.db');
     try {
       server.reset();
-      const first = await runTournament(config('first'), { store, env: { models, cache: { store: new StoreResponseCache(store), mode: 'read-write' } }, quiet: true });
+      const first = await run('first');
       const sent = server.requests.length;
       const traces = [...store.traces(first.runId)];
       for (const r of store.matches(first.runId)) expect(r.status).toBe('completed');
@@ -185,7 +169,7 @@ describe('history: conversation', () => {
         expect(history(e).estimatedTokens <= 1500 || history(e).turns === 0).toBe(true);
       }
 
-      await expectExactReplayAndCachedRerun(traces, sent, () => runTournament(config('second'), { store, env: { models, cache: { store: new StoreResponseCache(store), mode: 'read-write' } }, quiet: true }), store);
+      await expectExactReplayAndCachedRerun(traces, sent, () => run('second'), store);
     } finally {
       store.close();
     }

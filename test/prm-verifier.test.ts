@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { connectFourBatch } from './support/c4-batch.js';
+import { connectFourBatch, worstOnnxGap } from './support/c4-batch.js';
 import { readFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerBuiltinAgents } from '../arena/agents/builtin.js';
@@ -10,7 +10,6 @@ import type { MoveGame } from '../games/core/move-game.js';
 import { createRng } from '../games/core/rng.js';
 import { parseProver } from '../arena/search/provers.js';
 import { generateDataset, sliceStates } from '../arena/verifier/dataset.js';
-import { forward } from '../arena/verifier/mlp.js';
 import { mlpFromOnnx, mlpToOnnx } from '../arena/verifier/onnx-export.js';
 import { evaluateModel, trainVerifierModel, DEFAULT_RECIPE } from '../arena/verifier/pipeline.js';
 import { DEFAULT_VERIFIER_MODEL, VerifierModel } from '../arena/verifier/runtime.js';
@@ -40,13 +39,7 @@ describe('the shipped Connect Four verifier', () => {
     const model = await load();
     const { mlp, metadata } = mlpFromOnnx(bytes);
     expect(metadata.recipe).toContain('"seed"');
-    const { x, n } = batch(40);
-    const onnx = await model.run(x, n);
-    const ts = forward(mlp, x, n);
-    expect(onnx.length).toBe(2 * n);
-    let worst = 0;
-    for (let i = 0; i < onnx.length; i++) worst = Math.max(worst, Math.abs((onnx[i] as number) - (ts[i] as number)));
-    expect(worst).toBeLessThan(1e-5);
+    expect(await worstOnnxGap(model, mlp, batch(40))).toBeLessThan(1e-5);
   });
 
   it('was trained on the positions the current pipeline draws for its recipe (the documented defaults, seed 1)', async () => {
