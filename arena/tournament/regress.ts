@@ -110,8 +110,8 @@ export async function playRegression(
     models: env.models,
     cache: (env.cache as { mode?: string } | undefined)?.mode ?? 'off',
   });
-  const play = () =>
-    playPending(store, runId, { env, ...(options.quiet ? { quiet: true } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.workers ? { workers: options.workers } : {}) }, suite.workers !== undefined ? { workers: suite.workers } : {});
+  const play = (recorded: (events: readonly TraceEvent[]) => void) =>
+    playPending(store, runId, { env, recorded, ...(options.quiet ? { quiet: true } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.workers ? { workers: options.workers } : {}) }, suite.workers !== undefined ? { workers: suite.workers } : {});
   const sequential = options.sequential;
   let count = planned.length;
   if (!sequential) {
@@ -119,11 +119,11 @@ export async function playRegression(
     await withManifest(store, runId, inputs, env, play);
   } else {
     const batch = Math.max(1, Math.floor(sequential.batch));
-    await withManifest(store, runId, inputs, env, async () => {
+    await withManifest(store, runId, inputs, env, async (recorded) => {
       for (count = Math.min(batch, planned.length); ; count = Math.min(count + batch, planned.length)) {
         store.planMatches(runId, planned.slice(0, count));
         for (const p of planned.slice(0, count)) keys.add(p.key);
-        await play();
+        await play(recorded);
         if (options.signal?.aborted || store.pendingMatches(runId).length > 0) return;
         if (count >= planned.length || sequential.decide({ target: suite.target, candidate: candidateName, ...collect() }).done) return;
       }

@@ -118,12 +118,12 @@ export async function runTournament(config: TournamentConfig, options: Tournamen
     runId,
     () => ({ config, seed: config.seed, agentSpecs: config.agents.map((a) => a.spec), matches: planned, models: options.env.models, cache: config.cache }),
     options.env,
-    async () => {
+    async (recorded) => {
       let played = 0;
       let progress!: ProgressState;
       let stop: StopReason;
       for (;;) {
-        const r = await playPending(store, runId, options, limits, gate);
+        const r = await playPending(store, runId, { ...options, recorded }, limits, gate);
         played += r.played;
         progress = r.progress;
         if (options.signal?.aborted) {
@@ -163,19 +163,20 @@ export async function runTournament(config: TournamentConfig, options: Tournamen
 
 /**
  * Plays a run's pending matches (`play`) under its manifest: a new run gets one built from `inputs`, a resumed run
- * keeps its own; then the manifest takes in this session's matches (model ids the servers reported, replies the
- * response cache answered).
+ * keeps its own; then the manifest takes in this session's completed matches (model ids the servers reported,
+ * replies the response cache answered), each folded in as `play` records it (through the callback it is given), so
+ * the end of a long run reads no trace back from the store.
  */
-export async function withManifest<T>(store: Store, runId: string, inputs: () => RunInputs, env: AgentEnv, play: () => Promise<T>): Promise<T> {
+export async function withManifest<T>(store: Store, runId: string, inputs: () => RunInputs, env: AgentEnv, play: (recorded: (events: readonly TraceEvent[]) => void) => Promise<T>): Promise<T> {
   const stored = store.runManifest(runId);
-  const manifest = stored === undefined ? buildManifest(inputs()) : parseManifest(stored, `run '${runId}'`);
+  let manifest = stored === undefined ? buildManifest(inputs()) : parseManifest(stored, `run '${runId}'`);
   store.setRunManifest(runId, manifest);
-  const before = new Set(store.matches(runId, { status: 'completed' }).map((m) => m.match_key));
-  const result = await play();
-  const session = store.matches(runId, { status: 'completed' }).filter((m) => !before.has(m.match_key)).map((m) => store.trace(runId, m.match_key) ?? []);
   const cacheStore = (env.cache as { store?: unknown } | undefined)?.store;
   const hits = cacheStore instanceof StoreResponseCache ? cacheStore.hits : new Set<string>();
-  store.setRunManifest(runId, foldMatches(manifest, session, hits));
+  const result = await play((events) => {
+    if (outcomeOf(events).status === 'completed') manifest = foldMatches(manifest, [events], hits);
+  });
+  store.setRunManifest(runId, manifest);
   return result;
 }
 
@@ -186,7 +187,7 @@ export async function withManifest<T>(store: Store, runId: string, inputs: () =>
 export async function playPending(
   store: Store,
   runId: string,
-  options: Pick<TournamentOptions, 'env' | 'quiet' | 'signal' | 'workers' | 'remote'>,
+  options: Pick<TournamentOptions, 'env' | 'quiet' | 'signal' | 'workers' | 'remote'> & { readonly recorded?: (events: readonly TraceEvent[]) => void },
   limits: { readonly workers?: number; readonly maxConcurrentMatches?: number } = {},
   gate?: BudgetGate,
 ): Promise<{ played: number; progress: ProgressState }> {
@@ -207,7 +208,11 @@ export async function playPending(
   const jobs: MatchJob[] = pending.map((m) => ({ key: m.match_key, family: m.family as 'plan' | 'move', spec: JSON.parse(m.spec_json) as MatchJob['spec'] }));
   if (options.remote) {
     try {
-      const played = await playRemote(store, runId, jobs, options.remote, options.env, signal, gate, (events) => reporter.update(outcomeOf(events)), (s) => reporter.states(s));
+      const update = (events: TraceEvent[]): void => {
+        reporter.update(outcomeOf(events));
+        options.recorded?.(events);
+      };
+      const played = await playRemote(store, runId, jobs, options.remote, options.env, signal, gate, update, (s) => reporter.states(s));
       return { played, progress: state };
     } finally {
       for (const source of sources) source.removeEventListener('abort', forward);
@@ -220,6 +225,7 @@ export async function playPending(
     const outcome = outcomeOf(events);
     store.recordMatch(runId, job.key, outcome, events);
     reporter.update(outcome);
+    options.recorded?.(events);
     return outcome;
   };
 
