@@ -148,6 +148,18 @@ describe('building from a spec', () => {
     expect(server.requests[0]?.body['max_tokens']).toBeUndefined();
   });
 
+  it('applies each seat its own overrides when many agents are built from one models entry', async () => {
+    server.reset();
+    server.setBehaviour({ kind: 'answer', text: '{"move": "a1"}' });
+    const env = { models: { test: { base_url: server.url, model: 'test-model', api_key_env: null, temperature: 0.2 } } };
+    for (const spec of ['llm:test:temperature=0.7', 'llm:test:temperature=0.9', 'llm:test', 'llm:test:temperature=0.7']) {
+      await createLlmAgent(parseAgentSpec(spec), env, {}).decideMove(moveRequest(), context());
+    }
+    expect(server.requests.map((r) => r.body['temperature'])).toEqual([0.7, 0.9, 0.2, 0.7]);
+    expect(() => createLlmAgent(parseAgentSpec('llm:test:temperature=9'), env, {})).toThrow(/models\.test\.temperature/);
+    expect(() => createLlmAgent(parseAgentSpec('llm:test:temperature=9'), env, {})).toThrow(/models\.test\.temperature/);
+  });
+
   it('rejects unknown models, parameters and bad values with usage errors', () => {
     const env = { models: { test: { preset: 'ollama', model: 'x' } } };
     const create = (spec: string, e: object = env): unknown => createLlmAgent(parseAgentSpec(spec), e, {});

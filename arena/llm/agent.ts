@@ -13,7 +13,7 @@ import { moveAnswer, moveLabel, moveOutcome, planAnswer, planLabel, planOutcome 
 import { answerFields, answerText, moveShape, planShape, readCall, withAnswerNote, type AnswerShape } from './answer.js';
 import { addUsage, type Usage } from '../trace/usage.js';
 import { InfrastructureError } from './infrastructure-error.js';
-import { checkModelConfig, DEFAULT_MODELS_PATH, endpointOf, modelSchema, type ModelConfig } from './models.js';
+import { checkModelConfig, DEFAULT_MODELS_PATH, endpointOf, parseModelEntry, type ModelConfig } from './models.js';
 import { extractMove, isPlainObject, recoverJson, splitReasoning } from './parse.js';
 import { currentPrompts, type PromptSet } from './prompts/index.js';
 import { capResult, cutText } from './cap.js';
@@ -380,7 +380,7 @@ function overrides(spec: AgentSpec): Record<string, unknown> {
 function configuredKeys(models: Readonly<Record<string, unknown>>, processEnv: Readonly<Record<string, string | undefined>>): string[] {
   const keys: string[] = [];
   for (const entry of Object.values(models)) {
-    const parsed = modelSchema.safeParse(entry);
+    const parsed = parseModelEntry(entry);
     const variable = parsed.success ? endpointOf(parsed.data).apiKeyEnv : null;
     const value = variable === null ? undefined : processEnv[variable];
     if (value !== undefined) keys.push(value);
@@ -402,9 +402,17 @@ export function effectiveModelConfig(spec: AgentSpec, models: Readonly<Record<st
   const entry = models[name];
   if (entry === undefined) throw unknownChoice('model', name, Object.keys(models).sort());
   const base = checkModelConfig(entry, 'models config', name);
-  const config = Object.keys(spec.params).length > 0 ? checkModelConfig({ ...base, ...overrides(spec) }, `agent '${spec.text}'`, name) : base;
+  if (Object.keys(spec.params).length === 0) return { name, config: base };
+  // A seat's overrides are parsed once per (entry, spec): every match of a tournament builds the same agents.
+  let bySpec = overridden.get(base);
+  if (bySpec === undefined) overridden.set(base, (bySpec = new Map()));
+  let config = bySpec.get(spec.text);
+  if (config === undefined) bySpec.set(spec.text, (config = checkModelConfig({ ...base, ...overrides(spec) }, `agent '${spec.text}'`, name)));
   return { name, config };
 }
+
+/** Model configs with a spec's overrides applied, by parsed entry and spec text. */
+const overridden = new WeakMap<ModelConfig, Map<string, ModelConfig>>();
 
 /** Builds an LLM agent from `llm:<model>[:param=value,...]`; the model comes from `AgentEnv.models`. */
 export function createLlmAgent(spec: AgentSpec, env: AgentEnv, processEnv: Readonly<Record<string, string | undefined>> = process.env): LlmAgent {

@@ -56,6 +56,17 @@ describe('models config', () => {
     expect(checkModelConfig(entry, 'again', 'cheap')).toEqual(entry);
   });
 
+  it('parses an entry object once (agents are built per match from the same entries); another object is parsed anew', () => {
+    const entry = { base_url: 'http://127.0.0.1:1/v1', model: 'm', api_key_env: null };
+    const first = checkModelConfig(entry, 'f', 'm');
+    expect(checkModelConfig(entry, 'f', 'm')).toBe(first);
+    const twin = checkModelConfig({ ...entry }, 'f', 'm');
+    expect(twin).not.toBe(first);
+    expect(twin).toEqual(first);
+    const bad = { ...entry, temperature: 'hot' };
+    for (let i = 0; i < 2; i++) expect(() => checkModelConfig(bad, 'f', 'm')).toThrow(/f: models\.m\.temperature/);
+  });
+
   it('names the file, the path and the expectation in errors', () => {
     const bad = 'models:\n  m:\n    preset: openai\n    model: gpt\n    temperature: hot\n';
     expect(() => parseModelsConfig(bad, 'my.yaml')).toThrow(/^my\.yaml: models\.m\.temperature: .*expected number/);

@@ -142,9 +142,23 @@ export async function loadModelsFile(path: string = DEFAULT_MODELS_PATH): Promis
 
 /** Validates one model entry (e.g. from `AgentEnv.models`, or with spec overrides applied). */
 export function checkModelConfig(value: unknown, source: string, name: string): ModelConfig {
-  const result = modelSchema.safeParse(value);
+  const result = parseModelEntry(value);
   if (!result.success) throw new UsageError(formatIssues(source, ['models', name], result.error));
   return result.data;
+}
+
+/**
+ * Parse results of model entries by entry object: a tournament builds its LLM agents match by match from the same
+ * few entries of its models config, which is never changed once loaded.
+ */
+const parsedEntries = new WeakMap<object, ReturnType<typeof modelSchema.safeParse>>();
+
+/** `modelSchema.safeParse`, once per entry object (a value that is not an object is parsed each time). */
+export function parseModelEntry(value: unknown): ReturnType<typeof modelSchema.safeParse> {
+  if (typeof value !== 'object' || value === null) return modelSchema.safeParse(value);
+  let result = parsedEntries.get(value);
+  if (result === undefined) parsedEntries.set(value, (result = modelSchema.safeParse(value)));
+  return result;
 }
 
 /** The API root and the key variable of a model entry. */
