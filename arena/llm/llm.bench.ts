@@ -1,18 +1,13 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import pLimit from 'p-limit';
-import { request as httpRequest } from 'undici';
 import type { BenchResult } from '../../test/bench/types.js';
 import { MemoryCache } from './cache.js';
 import { currentPrompts } from './prompts/index.js';
 import { startTestServer } from './test-server.js';
 import { postChat } from './transport.js';
-import { context, moveRequest, testAgent } from './test-helpers.js';
+import { BENCH_ANSWER, childServer, context, moveRequest, plainPost, testAgent } from './test-helpers.js';
 
 const ROUNDS = 5;
 const PER_ROUND = 200;
-const ANSWER = '{"plan": "take the centre", "move": "b2"}';
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -26,34 +21,6 @@ async function perCall(calls: number, once: (i: number) => Promise<unknown>): Pr
   for (let i = 0; i < calls; i++) await once(i);
   const used = process.cpuUsage(cpu);
   return { wall: (performance.now() - started) / calls, cpu: (used.user + used.system) / 1000 / calls };
-}
-
-/**
- * A test server in its own process (so its CPU does not compete with the client's event loop). It is stopped by
- * `stop()`, and in any case when this process exits (its stdin is our pipe, closed on exit however we end).
- */
-async function childServer(latency: number, mode: 'answer' | 'stream' | 'first-legal' = 'answer'): Promise<{ url: string; stop: () => void }> {
-  const script = fileURLToPath(new URL('./test-server-main.ts', import.meta.url));
-  const flags = mode === 'stream' ? ['--stream'] : mode === 'first-legal' ? ['--first-legal'] : [];
-  const child = spawn(process.execPath, ['--import', 'tsx', script, '--exit-on-stdin-close', '--latency', String(latency), '--text', ANSWER, ...flags], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const stop = (): void => {
-    process.off('exit', stop);
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-  };
-  process.on('exit', stop);
-  try {
-    const lines = createInterface({ input: child.stdout });
-    const url = await new Promise<string>((resolve, reject) => {
-      lines.once('line', resolve);
-      child.once('error', reject);
-      child.once('exit', (code) => reject(new Error(`test server exited with code ${code}`)));
-    });
-    lines.close();
-    return { url, stop };
-  } catch (err) {
-    stop();
-    throw err;
-  }
 }
 
 /** Calls per second through `call` with `concurrency` in flight, over ten waves' worth of calls. */
@@ -71,7 +38,7 @@ async function throughput(url: string, concurrency: number, model: string): Prom
   const request = moveRequest([0]);
   const ctx = context();
   const json = JSON.stringify({ model, messages: currentPrompts.move(request) });
-  const bare = async (): Promise<unknown> => (await httpRequest(`${url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json })).body.json();
+  const bare = (): Promise<unknown> => plainPost(url, json);
   await rate(concurrency, bare);
   const arena: number[] = [];
   const plain: number[] = [];
@@ -82,100 +49,20 @@ async function throughput(url: string, concurrency: number, model: string): Prom
   return { arena: median(arena), bare: median(plain) };
 }
 
-/** The protocols the in-flight benchmark plays with, as agent-spec parameters. */
-const PROTOCOLS: ReadonlyArray<readonly [string, string]> = [
-  ['answer=text', ''],
-  ['answer=json_schema', ':answer=json_schema'],
-  ['answer=tool', ':answer=tool'],
-  ['history=conversation', ':history=conversation'],
-  ['stream=true', ':stream=true'],
-];
-
-/** Rounds of the in-flight benchmark per protocol (protocols interleaved within each round; the median is reported). */
-const IN_FLIGHT_ROUNDS = 3;
-
-/**
- * 64 tic-tac-toe matches in flight, each an LLM seat (answering the first legal move after L ms, in whichever
- * channel it was asked, from a test server in its own process) against `random`, per protocol. Ideal wall time: the
- * longest match's model calls × L. First one untimed round of 64 per protocol, so one-off costs of the process
- * (module loading, first compilation, opening the 64 connections, growing the heap) are charged to no protocol; then
- * rounds with the protocols interleaved, so a change in the machine's load falls on all of them alike.
- */
-async function matchesInFlight(latency: number): Promise<BenchResult[]> {
-  const { runMoveMatch } = await import('../match/move-match.js');
-  const { createAgent } = await import('../agents/registry.js');
-  const { registerBuiltinAgents } = await import('../agents/builtin.js');
-  registerBuiltinAgents();
-  const server = await childServer(latency, 'first-legal');
-  try {
-    const env = { models: { m: { base_url: server.url, model: 'm', api_key_env: null, concurrency: 128, retries: 0, timeout_s: 30 } } };
-    const round = async (params: string): Promise<{ ratio: number; wall: number; calls: number; ideal: number; cpu: number }> => {
-      const cpu = process.cpuUsage();
-      const started = performance.now();
-      const traces = await Promise.all(
-        Array.from({ length: 64 }, (_, i) =>
-          runMoveMatch({ family: 'move', game: 'tic-tac-toe', params: {}, games: 1, seed: i + 1, seats: [{ side: 0, agent: `llm:m${params}`, name: 'llm' }, { side: 1, agent: 'random', name: 'random' }] }, [createAgent(`llm:m${params}`, env, 'move'), createAgent('random', {}, 'move')]),
-        ),
-      );
-      const wall = performance.now() - started;
-      const used = process.cpuUsage(cpu);
-      const calls = traces.map((t) => t.reduce((n, e) => n + ((e.type === 'move' || e.type === 'rejection') && e.seat === 0 ? e.usage.calls : 0), 0));
-      const ideal = Math.max(...calls) * latency;
-      return { ratio: ideal / wall, wall, calls: calls.reduce((a, b) => a + b, 0), ideal, cpu: (used.user + used.system) / 1000 };
-    };
-    // What the machine and the server allow right now: 64 chains of 5 plain requests (a first-move prompt each, no
-    // arena code), the calls of the longest match, against the same server.
-    const body = JSON.stringify({ model: 'm', messages: currentPrompts.move(moveRequest([])) });
-    const bare = async (): Promise<number> => {
-      const started = performance.now();
-      await Promise.all(
-        Array.from({ length: 64 }, async () => {
-          for (let k = 0; k < 5; k++) await (await httpRequest(`${server.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).body.json();
-        }),
-      );
-      return (5 * latency) / (performance.now() - started);
-    };
-    for (const [, params] of PROTOCOLS) await round(params);
-    await bare();
-    const runs = new Map<string, Array<Awaited<ReturnType<typeof round>>>>(PROTOCOLS.map(([label]) => [label, []]));
-    const ceiling: number[] = [];
-    for (let r = 0; r < IN_FLIGHT_ROUNDS; r++) {
-      for (const [label, params] of PROTOCOLS) runs.get(label)?.push(await round(params));
-      ceiling.push(await bare());
-    }
-    const bareNote = `64 chains of 5 plain requests, same server, between rounds: ${median(ceiling).toFixed(2)} (${Math.min(...ceiling).toFixed(2)}-${Math.max(...ceiling).toFixed(2)}): what this machine allows right now`;
-    const results = PROTOCOLS.map(([label]): BenchResult => {
-      const all = runs.get(label) ?? [];
-      const mid = [...all].sort((a, b) => a.ratio - b.ratio)[Math.floor(all.length / 2)] ?? all[0];
-      if (mid === undefined) throw new Error(`no rounds for ${label}`);
-      const range = `${Math.min(...all.map((x) => x.ratio)).toFixed(2)}-${Math.max(...all.map((x) => x.ratio)).toFixed(2)}`;
-      return {
-        name: `64 LLM matches in flight at L=${latency} ms, ${label}`,
-        value: mid.ratio,
-        unit: 'of ideal',
-        note: `target >= 0.9; median of ${all.length} rounds (${range}); ${(mid.wall / 1000).toFixed(2)} s for ${mid.calls} calls, ideal ${(mid.ideal / 1000).toFixed(2)} s; arena CPU ${(mid.cpu / mid.calls).toFixed(2)} ms per call`,
-      };
-    });
-    return [...results, { name: `  no arena: plain requests in flight at L=${latency} ms`, value: median(ceiling), unit: 'of ideal', note: bareNote }];
-  } finally {
-    server.stop();
-  }
-}
-
 /**
  * The arena's own cost per model call against a local server with no added latency, side by side with a bare
- * request loop (undici's `request`, the client the transport uses) carrying the same request (rounds interleaved, medians; wall and process CPU time, the server's work
+ * request loop (`plainPost`: the transport's HTTP client, no arena code) carrying the same request (rounds interleaved, medians; wall and process CPU time, the server's work
  * being the same in both), and the throughput reached against a server with fixed latency L at concurrency C as a
  * fraction of the ideal C / L.
  */
 export async function bench(): Promise<BenchResult[]> {
-  const server = await startTestServer({ behaviour: { kind: 'answer', text: ANSWER } });
+  const server = await startTestServer({ behaviour: { kind: 'answer', text: BENCH_ANSWER } });
   const results: BenchResult[] = [];
   try {
     const request = moveRequest([0]);
     const body = { model: 'test-model', messages: currentPrompts.move(request) };
     const json = JSON.stringify(body);
-    const bare = async (): Promise<unknown> => (await httpRequest(`${server.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: json })).body.json();
+    const bare = (): Promise<unknown> => plainPost(server.url, json);
     const transport = { baseUrl: server.url, apiKey: null, apiKeyEnv: null, timeoutMs: 10_000, retries: 2, retryBaseMs: 10, retryMaxMs: 100, concurrency: 64 };
     const agent = testAgent(server.url, { entry: { concurrency: 64 } });
     const store = new MemoryCache();
@@ -235,7 +122,6 @@ export async function bench(): Promise<BenchResult[]> {
   } finally {
     streaming.stop();
   }
-  results.push(...(await matchesInFlight(latency)));
 
   const remote = await childServer(latency);
   try {
@@ -243,7 +129,7 @@ export async function bench(): Promise<BenchResult[]> {
   } finally {
     remote.stop();
   }
-  const local = await startTestServer({ behaviour: { kind: 'slow', ms: latency, then: { kind: 'answer', text: ANSWER } } });
+  const local = await startTestServer({ behaviour: { kind: 'slow', ms: latency, then: { kind: 'answer', text: BENCH_ANSWER } } });
   try {
     report('server in this process', await throughput(local.url, concurrency, 'local-model'));
   } finally {

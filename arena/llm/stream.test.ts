@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InfrastructureError } from './infrastructure-error.js';
 import { context, moveRequest, testAgent } from './test-helpers.js';
@@ -72,5 +74,31 @@ describe('streamed replies', () => {
     expect(decision.text).toBe('b2');
     expect(decision.reasoning).toBe('separate field\n\ncorner or centre?');
     expect(agent.protocol).toMatchObject({ stream: true });
+  });
+
+  it('after [DONE] the connection is reused; a server that keeps the stream open after [DONE] still gives its reply', async () => {
+    const chunk = (delta: object, finish: string | null): string => `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+    let connections = 0;
+    const raw = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.write(chunk({ role: 'assistant', content: 'he' }, null) + chunk({ content: 'llo' }, 'stop') + 'data: [DONE]\n\n');
+        if (req.url !== '/open/chat/completions') res.end();
+      });
+    });
+    raw.on('connection', () => connections++);
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(raw.address() as AddressInfo).port}`;
+    try {
+      for (let i = 0; i < 3; i++) expect((await postChat({ ...options, baseUrl: url }, body)).content).toBe('hello');
+      expect(connections).toBe(1);
+      // Open after [DONE]: the reply is kept (the connection is closed after a short grace), not failed by the idle timeout.
+      const open = await postChat({ ...options, baseUrl: `${url}/open`, retries: 0 }, body);
+      expect(open.content).toBe('hello');
+    } finally {
+      raw.closeAllConnections();
+      await new Promise((resolve) => raw.close(resolve));
+    }
   });
 });

@@ -5,7 +5,7 @@ import { endpointLimit } from './limiter.js';
 import { redact, redactError, redactJson, secretsWith } from './redact.js';
 import { StreamAssembler, StreamError } from './stream.js';
 import { createParser } from 'eventsource-parser';
-import { Agent, interceptors, request, type Dispatcher } from 'undici';
+import { httpPost, readText, type HttpResponse } from './http-client.js';
 
 /** How to reach one endpoint and how hard to try. */
 export interface TransportOptions {
@@ -54,7 +54,7 @@ export interface HeaderReader {
   get(name: string): string | null;
 }
 
-/** Reads the lower-cased header record of an undici response like `Headers` (repeated headers joined by ', '). */
+/** Reads the lower-cased header record of a node response like `Headers` (repeated headers joined by ', '). */
 export function headerReader(headers: Readonly<Record<string, string | string[] | undefined>>): HeaderReader {
   return {
     get: (name) => {
@@ -133,11 +133,14 @@ function abortError(signal: AbortSignal): Error {
   return err;
 }
 
+/** How long a stream may stay open after its [DONE] event before its connection is closed. */
+const DONE_GRACE_MS = 1000;
+
 /**
  * Reads a server-sent-event body into a ChatResult. `touch` is called whenever bytes arrive (the idle timer).
  * Secrets are removed from the assembled reply, so a key split across deltas is found too.
  */
-async function readStream(response: Dispatcher.ResponseData, secrets: readonly string[], touch: () => void, started: number): Promise<ChatResult> {
+async function readStream(response: HttpResponse, secrets: readonly string[], touch: () => void, started: number): Promise<ChatResult> {
   const assembler = new StreamAssembler();
   let finished = false;
   let failure: AttemptFailure | undefined;
@@ -157,26 +160,28 @@ async function readStream(response: Dispatcher.ResponseData, secrets: readonly s
     },
   });
   const decoder = new TextDecoder();
+  // After [DONE] the rest of the body is still read, so the connection goes back to the pool; a server that keeps
+  // the stream open longer than DONE_GRACE_MS after it has its connection closed instead.
+  let grace: ReturnType<typeof setTimeout> | undefined;
   try {
     for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+      if (finished) continue;
       touch();
       parser.feed(decoder.decode(chunk, { stream: true }));
-      if (finished || failure !== undefined) break;
+      if (failure !== undefined) break;
+      if (finished) grace = setTimeout(() => response.body.destroy(), DONE_GRACE_MS);
     }
+  } catch (err) {
+    // A body cut short after [DONE] (by the grace timer or the server) loses nothing.
+    if (!finished) throw err;
   } finally {
-    if (!response.body.destroyed) response.body.destroy();
+    clearTimeout(grace);
+    if (!response.body.destroyed && !response.body.readableEnded) response.body.destroy();
   }
   if (failure !== undefined) throw failure;
   if (!assembler.complete) throw new AttemptFailure(`HTTP ${response.statusCode}: the stream ended without a completion`, true, response.statusCode);
   return redactJson(assembler.result(performance.now() - started), secrets) as ChatResult;
 }
-
-/**
- * The connection pool of every endpoint: undici's request API (far less CPU per call than `fetch`, which is built on
- * it), following redirects as `fetch` does. It asks for no compressed encoding, so bodies arrive as sent. Its own
- * header and body timeouts are off: each attempt is bounded by `timeoutMs` (and, streaming, `idleTimeoutMs`) here.
- */
-const dispatcher = new Agent({ headersTimeout: 0, bodyTimeout: 0 }).compose(interceptors.redirect({ maxRedirections: 20 }));
 
 async function attempt(url: string, init: { headers: Record<string, string>; body: string }, options: TransportOptions, secrets: readonly string[], signal?: AbortSignal): Promise<ChatResult> {
   if (signal?.aborted) throw new StopRetrying(abortError(signal));
@@ -197,7 +202,9 @@ async function attempt(url: string, init: { headers: Record<string, string>; bod
   };
   try {
     touch();
-    const response = await request(url, { method: 'POST', headers: init.headers, body: init.body, signal: controller.signal, dispatcher });
+    // Node's client on keep-alive pools (http-client.ts), redirects followed; it asks for no compressed encoding, so
+    // bodies arrive as sent. Each attempt is bounded by `timeoutMs` (and, streaming, `idleTimeoutMs`) here.
+    const response = await httpPost(url, init.headers, init.body, controller.signal);
     touch();
     const status = response.statusCode;
     const ok = status >= 200 && status < 300;
@@ -205,7 +212,7 @@ async function attempt(url: string, init: { headers: Record<string, string>; bod
     if (ok && options.stream === true && (headers.get('content-type') ?? '').includes('text/event-stream')) {
       return await readStream(response, secrets, touch, started);
     }
-    const body = await response.body.text();
+    const body = await readText(response.body);
     const latency = performance.now() - started;
     if (!ok) throw statusFailure(status, headers, body, options, secrets);
     let payload: unknown;
