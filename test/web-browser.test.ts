@@ -161,6 +161,15 @@ describe('leaderboard page', () => {
     await page.selectOption('#run-select', RUNS.moves);
     await ready(page, 'leaderboard');
     expect((await column(page, 'agent')).sort()).toEqual(['greedy', 'random']);
+    expect(await page.$$eval('#board .protocol', (cells) => cells.length)).toBe(0);
+    // A language model's row names how it was asked under its name; a built-in agent's has no such line.
+    await page.evaluate(() => delete document.body.dataset['ready']);
+    await page.selectOption('#run-select', RUNS.llm);
+    await ready(page, 'leaderboard');
+    const protocols = await page.$$eval('#board tbody tr', (rows) => rows.map((r) => [(r as HTMLElement).dataset['agent'], r.querySelector('.protocol')?.textContent ?? null]));
+    expect(protocols.find(([a]) => a === 'hostile')?.[1]).toMatch(/^(?=.*\banswer=text\b)(?=.*\bhistory=stateless\b).*$/);
+    expect(protocols.find(([a]) => a === 'random')?.[1]).toBeNull();
+    expect(await page.textContent('#legend')).toContain('its protocol: how it was asked');
     expectInert(w, [server.url, 'data:']);
     await page.close();
   });

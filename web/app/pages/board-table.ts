@@ -74,7 +74,12 @@ function metricColumn(id: string, label: string, title: string): Column {
 /** The headline columns, as in `arena leaderboard`. */
 export function boardColumns(run: string, scale: { min: number; max: number } = { min: 0, max: 1 }): Column[] {
   return [
-    { id: 'agent', label: 'Agent', value: (r) => r.agent, cell: (r) => [el('a', { href: href('agent', { run, agent: r.agent }) }, r.agent)] },
+    {
+      id: 'agent',
+      label: 'Agent',
+      value: (r) => r.agent,
+      cell: (r) => [el('a', { href: href('agent', { run, agent: r.agent }) }, r.agent), r.protocol === undefined ? '' : el('span', { class: 'protocol', title: 'protocol: how the model was asked' }, r.protocol)],
+    },
     {
       id: 'rating',
       label: 'Rating',

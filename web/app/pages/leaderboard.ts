@@ -11,6 +11,7 @@ import { heading, pickRun, ready, runOptions, type PageContext } from './common.
 /** Short definitions under the table (the methodology page has them in full). */
 const LEGEND: readonly (readonly [string, string])[] = [
   ['#', 'rank range: agents whose 95% rating intervals overlap share ranks'],
+  ['Agent', 'under a language model’s name, its protocol: how it was asked (answer mode, history, context policy, legal moves, streaming); another protocol is another agent'],
   ['Rating', 'Bradley–Terry rating on the Elo scale (the anchor = 1000), bar = 95% bootstrap interval on the table’s scale'],
   ['WR', 'win rate over evaluated rounds (the battles right after a revision opportunity; move games: each game)'],
   ['ORR', 'over-correction risk rate: revisions / revision opportunities'],
