@@ -169,6 +169,7 @@ describe('building from a spec', () => {
     expect(() => create('llm:test:temp=1')).toThrow(/unknown parameter 'temp'/);
     expect(() => create('llm:test:temperature=9')).toThrow(/agent 'llm:test:temperature=9': models\.test\.temperature/);
     expect(() => create('llm:test:plan_repair=maybe')).toThrow(/plan_repair must be true or false/);
+    expect(() => create('llm:test:history=conversation,context_policy=summarise')).toThrow(/agent 'llm:test:history=conversation,context_policy=summarise': models\.test\.context_policy: summarise needs context_tokens/);
     expect(() => create('llm:test', { models: { test: { model: 'x' } } })).toThrow(/models config: models\.test\.base_url/);
   });
 

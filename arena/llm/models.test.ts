@@ -78,6 +78,8 @@ describe('models config', () => {
     expect(() => parseModelsConfig('models:\n  m: { model: x }', 'f')).toThrow(/f: models\.m\.base_url: expected exactly one of base_url or preset/);
     expect(() => parseModelsConfig('models:\n  m: { preset: openai, model: x, api_key_env: "sk-abc def" }', 'f')).toThrow(/api_key_env: expected an environment variable name/);
     expect(() => parseModelsConfig('models:\n  "a:b": { preset: openai, model: x }', 'f')).toThrow(/f: models\.a:b: /);
+    expect(() => parseModelsConfig('models:\n  m: { preset: openai, model: x, history: conversation, context_policy: summarise }', 'f')).toThrow(/f: models\.m\.context_policy: summarise needs context_tokens/);
+    expect(parseModelsConfig('models:\n  m: { preset: openai, model: x, history: conversation, context_tokens: 4000, context_policy: summarise }', 'f')['m']?.context_policy).toBe('summarise');
   });
 
   it('reports YAML syntax errors and a missing top-level key', () => {

@@ -96,6 +96,10 @@ export const modelSchema = z
     if ((value.preset === undefined) === (value.base_url === undefined)) {
       ctx.addIssue({ code: 'custom', message: 'expected exactly one of base_url or preset', path: ['base_url'] });
     }
+    // Summarising happens only over a context limit: without one the setting would do nothing, silently.
+    if (value.context_policy === 'summarise' && value.context_tokens === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'summarise needs context_tokens (the estimated size above which the oldest turns are summarised)', path: ['context_policy'] });
+    }
   });
 
 export type ModelConfig = z.output<typeof modelSchema>;
