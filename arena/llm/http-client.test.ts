@@ -38,6 +38,10 @@ describe('httpPost', () => {
       if (path === '/loop') res.writeHead(302, { location: '/loop' }).end();
       else if (path === '/away') res.writeHead(307, { location: `${b.url}/landed` }).end();
       else if (path === '/hang') res.writeHead(200).write('partial');
+      else if (path === '/cut') {
+        res.writeHead(200).write('partial');
+        setTimeout(() => req.socket.destroy(), 20);
+      }
       else if (code !== undefined) res.writeHead(Number(code), { location: '/landed' }).end('moved');
       else res.writeHead(200, { 'x-reply': 'yes', 'set-cookie': ['a=1', 'b=2'] }).end(`${req.method} ${path}`);
     });
@@ -95,6 +99,14 @@ describe('httpPost', () => {
     setTimeout(() => controller.abort(), 50);
     await expect(readText(res.body)).rejects.toThrow(/abort/i);
     expect(res.body.destroyed).toBe(true);
+  });
+
+  it('a connection dropped mid-body fails the body read (and nothing else), twice in a row', async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await post('/cut');
+      await expect(readText(res.body)).rejects.toThrow();
+    }
+    expect(await readText((await post('/after')).body)).toBe('POST /after');
   });
 
   it('refuses schemes other than http and https', async () => {

@@ -27,7 +27,8 @@ function send(url: URL, method: string, headers: Readonly<Record<string, string>
     const req = scheme.request(url, { method, headers: outgoing, agent: agents[url.protocol as 'http:' | 'https:'], ...(signal === undefined ? {} : { signal }) }, (res) => {
       resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res });
     });
-    req.once('error', reject);
+    // Every error is handled (a later one, after the response, reaches the body's reader instead).
+    req.on('error', reject);
     req.end(body);
   });
 }
@@ -46,7 +47,7 @@ export async function httpPost(target: string, headers: Readonly<Record<string, 
     const response = await send(url, method, sent, payload, signal);
     const location = response.headers.location;
     if (![301, 302, 303, 307, 308].includes(response.statusCode) || location === undefined) return response;
-    response.body.resume();
+    response.body.on('error', () => undefined).resume();
     if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects from ${new URL(target).origin}`);
     const next = new URL(location, url);
     if (next.origin !== url.origin) sent = Object.fromEntries(Object.entries(sent).filter(([k]) => k.toLowerCase() !== 'authorization'));
