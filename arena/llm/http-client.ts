@@ -15,7 +15,9 @@ const MAX_REDIRECTS = 20;
  * One keep-alive pool per scheme for every endpoint (no limit on sockets: the endpoint limits in limiter.ts bound
  * what is in flight). Node's own client writes a request on a free keep-alive socket at once; undici's waits for the
  * event loop's check phase first, so when many replies arrive together every next request leaves only after all of
- * them are handled, and matches in flight stay in lockstep (`npm run bench in-flight` measures both).
+ * them are handled, and matches in flight stay in lockstep (`npm run bench in-flight` measures what this gives).
+ * A request that meets a socket the server has just closed fails as a dropped connection and is retried
+ * (transport.ts), like any other connection failure.
  */
 const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) } as const;
 
