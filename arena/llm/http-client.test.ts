@@ -37,7 +37,11 @@ describe('httpPost', () => {
       const code = /^\/(30\d)/.exec(path)?.[1];
       if (path === '/loop') res.writeHead(302, { location: '/loop' }).end();
       else if (path === '/away') res.writeHead(307, { location: `${b.url}/landed` }).end();
-      else if (path === '/hang') res.writeHead(200).write('partial');
+      else if (path === '/stray') {
+        res.end('first');
+        // A second, unasked-for response on the same keep-alive connection.
+        setTimeout(() => req.socket.write('HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nstray'), 20);
+      } else if (path === '/hang') res.writeHead(200).write('partial');
       else if (path === '/cut') {
         res.writeHead(200).write('partial');
         setTimeout(() => req.socket.destroy(), 20);
@@ -107,6 +111,12 @@ describe('httpPost', () => {
       await expect(readText(res.body)).rejects.toThrow();
     }
     expect(await readText((await post('/after')).body)).toBe('POST /after');
+  });
+
+  it('never reads bytes a server sent on an idle connection as the reply to the next request', async () => {
+    expect(await readText((await post('/stray')).body)).toBe('first');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 3; i++) expect(await readText((await post(`/next-${i}`)).body)).toBe(`POST /next-${i}`);
   });
 
   it('refuses schemes other than http and https', async () => {
