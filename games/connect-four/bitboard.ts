@@ -27,6 +27,20 @@ export function connectsFour(words: ArrayLike<number>, base: number, rows: numbe
   return false;
 }
 
+/**
+ * True when a disc of `player` at (r, c) would complete four, (r, c) being the top of column c once the disc is in
+ * (false when r is above the board). The disc is set in `words` for the test and taken out again.
+ */
+export function wouldConnectFour(words: { [index: number]: number }, player: number, rows: number, r: number, c: number): boolean {
+  if (r >= rows) return false;
+  const i = player * rows + r;
+  const before = words[i] as number;
+  words[i] = before | (1 << c);
+  const won = connectsFour(words as ArrayLike<number>, player * rows, rows, r, c);
+  words[i] = before;
+  return won;
+}
+
 /** Mutable fast path: plays in place with no allocation per move, for rollouts and tree search. */
 export class ConnectFourBoard implements MoveBoard<number> {
   private readonly open: Int32Array;

@@ -1,5 +1,5 @@
 import type { SolvedResult } from '../core/move-game.js';
-import { connectsFour } from './bitboard.js';
+import { wouldConnectFour } from './bitboard.js';
 import type { ConnectFourState } from './state.js';
 
 /** log2 of the transposition table's entries (4 Mi entries, 3 typed arrays: about 24 MB). */
@@ -111,14 +111,7 @@ export class ConnectFourSolver {
 
   /** True when `player` would complete four by dropping a disc in column c (which must not be full). */
   private wins(player: number, c: number): boolean {
-    const r = this.heights[c] as number;
-    if (r >= this.rows) return false;
-    const i = player * this.rows + r;
-    const before = this.words[i] as number;
-    this.words[i] = before | (1 << c);
-    const won = connectsFour(this.words, player * this.rows, this.rows, r, c);
-    this.words[i] = before;
-    return won;
+    return wouldConnectFour(this.words, player, this.rows, this.heights[c] as number, c);
   }
 
   private play(c: number): void {

@@ -1,5 +1,5 @@
 import type { BoardStatus, TacticalBoard } from '../core/move-game.js';
-import { ConnectFourBoard, connectsFour } from './bitboard.js';
+import { ConnectFourBoard, wouldConnectFour } from './bitboard.js';
 import type { ConnectFourState } from './state.js';
 
 /**
@@ -24,13 +24,7 @@ export class TacticalConnectFourBoard extends ConnectFourBoard implements Tactic
 
   /** True when `player` completes four by a disc at (r, c), which must be the top of column c after placement. */
   private winsAt(player: number, r: number, c: number): boolean {
-    if (r >= this.rows) return false;
-    const i = player * this.rows + r;
-    const before = this.words[i] as number;
-    this.words[i] = before | (1 << c);
-    const win = connectsFour(this.words, player * this.rows, this.rows, r, c);
-    this.words[i] = before;
-    return win;
+    return wouldConnectFour(this.words, player, this.rows, r, c);
   }
 
   /**
