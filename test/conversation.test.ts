@@ -28,12 +28,24 @@ let dir = '';
  * A store and a tournament runner for `agents` on tic-tac-toe and Turn-Based through the test server, every reply
  * cached in that store (one match at a time, so requests arrive in a fixed order).
  */
-function cachedRun(seed: number, agents: Record<string, string>, db: string): { store: Store; run: (name: string) => Promise<{ runId: string }> } {
+function cachedRun(
+  seed: number,
+  agents: Record<string, string>,
+  db: string,
+): { store: Store; run: (name: string) => Promise<{ runId: string }>; first: () => Promise<{ sent: number; traces: TraceEvent[][] }> } {
   const store = new Store(join(dir, db));
   const models = { m: { base_url: server.url, model: 'm', api_key_env: null, retries: 0, timeout_s: 10 } };
   const config = (name: string) =>
     checkTournamentConfig({ name, seed, games: [{ id: 'tic-tac-toe', games: 2 }, { id: 'turn-based', rounds: 3 }], agents, concurrency: { workers: 1, matches: 1 }, cache: 'read-write' }, 'test', name);
-  return { store, run: (name) => runTournament(config(name), { store, env: { models, cache: { store: new StoreResponseCache(store), mode: 'read-write' } }, quiet: true }) };
+  const run = (name: string) => runTournament(config(name), { store, env: { models, cache: { store: new StoreResponseCache(store), mode: 'read-write' } }, quiet: true });
+  /** The first run from an empty server log: every match completed; the requests it sent and its traces. */
+  const first = async () => {
+    server.reset();
+    const done = await run('first');
+    for (const r of store.matches(done.runId)) expect(r.status).toBe('completed');
+    return { sent: server.requests.length, traces: [...store.traces(done.runId)] };
+  };
+  return { store, run, first };
 }
 
 /**
@@ -78,13 +90,9 @@ function reply(body: ChatRequestBody, index: number): string {
 describe('history: conversation', () => {
   it('grows one chat per match, drops the oldest turns over context_tokens, and replays exactly', async () => {
     server.setBehaviour('m', { kind: 'script', reply });
-    const { store, run } = cachedRun(6, { chat: 'llm:m:history=conversation', short: 'llm:m:history=conversation,context_tokens=1500', random: 'random' }, 'c.db');
+    const { store, run, first } = cachedRun(6, { chat: 'llm:m:history=conversation', short: 'llm:m:history=conversation,context_tokens=1500', random: 'random' }, 'c.db');
     try {
-      server.reset();
-      const first = await run('first');
-      const sent = server.requests.length;
-      const traces = [...store.traces(first.runId)];
-      for (const r of store.matches(first.runId)) expect(r.status).toBe('completed');
+      const { sent, traces } = await first();
 
       // Every request's earlier assistant turns are replies the server sent, byte for byte, in order.
       const replies = new Map<number, string>();
@@ -114,13 +122,9 @@ describe('history: conversation', () => {
 
   it('context_policy summarise: one summary message built from the recorded turns replaces the oldest ones, traced, and replays exactly', async () => {
     server.setBehaviour('m', { kind: 'script', reply });
-    const { store, run } = cachedRun(9, { summ: 'llm:m:history=conversation,context_tokens=1500,context_policy=summarise', random: 'random' }, 's.db');
+    const { store, run, first } = cachedRun(9, { summ: 'llm:m:history=conversation,context_tokens=1500,context_policy=summarise', random: 'random' }, 's.db');
     try {
-      server.reset();
-      const first = await run('first');
-      const sent = server.requests.length;
-      const traces = [...store.traces(first.runId)];
-      for (const r of store.matches(first.runId)) expect(r.status).toBe('completed');
+      const { sent, traces } = await first();
       for (const t of traces) {
         const start = t[0];
         if (start?.type !== 'match_start') throw new Error('no match_start');
