@@ -5,7 +5,7 @@ import type { PlannedMatch, Store } from '../store/store.js';
 import type { MoveMatchSpec, PlanMatchSpec, SeatSpec, TraceEvent } from '../trace/events.js';
 import type { RegressSuite } from './regress-config.js';
 import { checkAgents } from './check-agents.js';
-import { playPending, withManifest } from './run.js';
+import { playPending, withManifest, type Recorded } from './run.js';
 import type { RunInputs } from '../manifest/manifest.js';
 
 /** A played regression run: who replaced whom, and the traces the verdict is computed from (metrics/regression-report.ts). */
@@ -110,7 +110,7 @@ export async function playRegression(
     models: env.models,
     cache: (env.cache as { mode?: string } | undefined)?.mode ?? 'off',
   });
-  const play = (recorded: (events: readonly TraceEvent[]) => void) =>
+  const play = (recorded: Recorded) =>
     playPending(store, runId, { env, recorded, ...(options.quiet ? { quiet: true } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(options.workers ? { workers: options.workers } : {}) }, suite.workers !== undefined ? { workers: suite.workers } : {});
   const sequential = options.sequential;
   let count = planned.length;

@@ -161,20 +161,23 @@ export async function runTournament(config: TournamentConfig, options: Tournamen
   return { runId, planned: store.counts(runId).total, played, progress, stop };
 }
 
+/** Told of each match as it is stored, with the outcome stored for it. */
+export type Recorded = (events: readonly TraceEvent[], outcome: MatchOutcome) => void;
+
 /**
  * Plays a run's pending matches (`play`) under its manifest: a new run gets one built from `inputs`, a resumed run
  * keeps its own; then the manifest takes in this session's completed matches (model ids the servers reported,
  * replies the response cache answered), each folded in as `play` records it (through the callback it is given), so
  * the end of a long run reads no trace back from the store.
  */
-export async function withManifest<T>(store: Store, runId: string, inputs: () => RunInputs, env: AgentEnv, play: (recorded: (events: readonly TraceEvent[]) => void) => Promise<T>): Promise<T> {
+export async function withManifest<T>(store: Store, runId: string, inputs: () => RunInputs, env: AgentEnv, play: (recorded: Recorded) => Promise<T>): Promise<T> {
   const stored = store.runManifest(runId);
   let manifest = stored === undefined ? buildManifest(inputs()) : parseManifest(stored, `run '${runId}'`);
   store.setRunManifest(runId, manifest);
   const cacheStore = (env.cache as { store?: unknown } | undefined)?.store;
   const hits = cacheStore instanceof StoreResponseCache ? cacheStore.hits : new Set<string>();
-  const result = await play((events) => {
-    if (outcomeOf(events).status === 'completed') manifest = foldMatches(manifest, [events], hits);
+  const result = await play((events, outcome) => {
+    if (outcome.status === 'completed') manifest = foldMatches(manifest, [events], hits);
   });
   store.setRunManifest(runId, manifest);
   return result;
@@ -187,7 +190,7 @@ export async function withManifest<T>(store: Store, runId: string, inputs: () =>
 export async function playPending(
   store: Store,
   runId: string,
-  options: Pick<TournamentOptions, 'env' | 'quiet' | 'signal' | 'workers' | 'remote'> & { readonly recorded?: (events: readonly TraceEvent[]) => void },
+  options: Pick<TournamentOptions, 'env' | 'quiet' | 'signal' | 'workers' | 'remote'> & { readonly recorded?: Recorded },
   limits: { readonly workers?: number; readonly maxConcurrentMatches?: number } = {},
   gate?: BudgetGate,
 ): Promise<{ played: number; progress: ProgressState }> {
@@ -208,9 +211,9 @@ export async function playPending(
   const jobs: MatchJob[] = pending.map((m) => ({ key: m.match_key, family: m.family as 'plan' | 'move', spec: JSON.parse(m.spec_json) as MatchJob['spec'] }));
   if (options.remote) {
     try {
-      const update = (events: TraceEvent[]): void => {
-        reporter.update(outcomeOf(events));
-        options.recorded?.(events);
+      const update = (events: TraceEvent[], outcome: MatchOutcome): void => {
+        reporter.update(outcome);
+        options.recorded?.(events, outcome);
       };
       const played = await playRemote(store, runId, jobs, options.remote, options.env, signal, gate, update, (s) => reporter.states(s));
       return { played, progress: state };
@@ -225,7 +228,7 @@ export async function playPending(
     const outcome = outcomeOf(events);
     store.recordMatch(runId, job.key, outcome, events);
     reporter.update(outcome);
-    options.recorded?.(events);
+    options.recorded?.(events, outcome);
     return outcome;
   };
 
@@ -305,7 +308,7 @@ async function playRemote(
   env: AgentEnv,
   signal: AbortSignal | undefined,
   gate: BudgetGate | undefined,
-  update: (events: TraceEvent[]) => void,
+  update: (events: TraceEvent[], outcome: MatchOutcome) => void,
   states: (s: MatchStates) => void,
 ): Promise<number> {
   let played = 0;
@@ -324,7 +327,7 @@ async function playRemote(
       const outcome = outcomeOf(events);
       store.recordMatch(runId, job.key, outcome, events);
       played++;
-      update(events);
+      update(events, outcome);
       gate?.finish(outcome);
     },
     release: () => gate?.finish(undefined),
