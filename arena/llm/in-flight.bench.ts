@@ -37,7 +37,7 @@ interface Round {
  * a run with that many matches in flight follows (p-limit over the matches in plan order) if every model call took
  * exactly L and nothing else took any time.
  */
-export function makespan(durations: readonly number[], slots: number): number {
+function makespan(durations: readonly number[], slots: number): number {
   const free = new Array<number>(Math.min(slots, Math.max(1, durations.length))).fill(0);
   for (const d of durations) {
     let k = 0;

@@ -1,9 +1,6 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import pLimit from 'p-limit';
 import type { BenchResult } from '../../test/bench/types.js';
 import type { Agent } from '../agents/agent.js';
 import { ZERO_USAGE } from '../trace/usage.js';
@@ -11,6 +8,7 @@ import type { AgentEnv } from '../agents/registry.js';
 import { runMoveMatch } from '../match/move-match.js';
 import { resolveMoveGame } from '../games/registry.js';
 import { startTestServer, type ChatRequestBody } from '../llm/test-server.js';
+import { childServer, plainPost } from '../llm/test-helpers.js';
 import { Store, type PlannedMatch } from '../store/store.js';
 import type { MoveMatchSpec, TraceEvent } from '../trace/events.js';
 import { checkTournamentConfig, type TournamentConfig } from './config.js';
@@ -21,10 +19,9 @@ import { scheduleTournament } from './schedule.js';
 /**
  * What the tournament machinery costs on top of the model calls and the game rules, measured side by side:
  * 1. per match and per call at zero latency: runTournament (LLM seats, one match at a time, SQLite store) against
- *    the same matches without store or scheduling, the same requests as bare fetches, and the same games' moves
- *    replayed through the bare rules;
- * 2. throughput with 64 LLM matches in flight against a server (in its own process) answering in 200 ms, as a
- *    fraction of the ideal 64 calls per 200 ms, beside a bare fetch pool making as many calls;
+ *    the same matches without store or scheduling, the same requests sent bare (`plainPost`, the transport's HTTP
+ *    client), and the same games' moves replayed through the bare rules;
+ * 2. (LLM matches in flight against a server with latency: `arena/llm/in-flight.bench.ts`, per protocol;)
  * 3. the store's write rate with real traces, and how planning, the pending query and writes scale to 10,000.
  */
 
@@ -34,9 +31,6 @@ function firstLegalMove(body: ChatRequestBody): string {
   const legal = /LEGAL MOVES \([^)]*\)\n(.*)/.exec(prompt)?.[1]?.split(', ') ?? [];
   return `{"plan": "fill the board in order", "move": "${legal[0] ?? 'a1'}"}`;
 }
-
-/** The same script as source for the child-process server. */
-const FIRST_LEGAL_SOURCE = `(body) => { const prompt = body.messages?.at(-1)?.content ?? ''; const legal = /LEGAL MOVES \\([^)]*\\)\\n(.*)/.exec(prompt)?.[1]?.split(', ') ?? []; return '{"plan": "fill the board in order", "move": "' + (legal[0] ?? 'a1') + '"}'; }`;
 
 interface Cost {
   readonly wall: number;
@@ -109,10 +103,10 @@ const firstLegalAgent: Agent = {
 
 /**
  * Part 1: orchestration overhead at zero latency, one match at a time. The server runs in its own process so the
- * CPU figures are the arena's alone; the request bodies for the bare fetches are the ones the matches send
+ * CPU figures are the arena's alone; the bodies of the bare requests are the ones the matches send
  * (captured once from an in-process server: the script is deterministic, so they are the same requests).
  */
-async function overhead(dir: string, results: BenchResult[]): Promise<{ traces: TraceEvent[][]; body: string }> {
+async function overhead(dir: string, results: BenchResult[]): Promise<TraceEvent[][]> {
   const repetitions = 10;
   const jobs: MatchJob[] = scheduleTournament(ticTacToe('jobs', LLM_PAIR, repetitions, 1)).map((m) => ({ key: m.key, family: m.family, spec: m.spec as MatchJob['spec'] }));
   const matches = jobs.length;
@@ -126,14 +120,14 @@ async function overhead(dir: string, results: BenchResult[]): Promise<{ traces: 
     await capture.close();
   }
   const calls = bodies.length;
-  const server = await childServer(0);
+  const server = await childServer(0, 'first-legal');
   const store = new Store(join(dir, 'overhead.db'));
   try {
     const env = llmEnv(server.url, 64);
     // Warm-up: module loading, JIT, the connection pool.
     await runTournament(ticTacToe('warm', LLM_PAIR, 4, 1), { store, env, quiet: true });
     const bare = async (): Promise<void> => {
-      for (const body of bodies) await fetch(`${server.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.json());
+      for (const body of bodies) await plainPost(server.url, body);
     };
     const local = async (): Promise<void> => {
       for (const job of jobs) await runMoveMatch(job.spec as MoveMatchSpec, [firstLegalAgent, firstLegalAgent], { matchId: job.key });
@@ -173,110 +167,18 @@ async function overhead(dir: string, results: BenchResult[]): Promise<{ traces: 
       { name: 'runTournament, LLM seats, zero latency', value: t.wall / matches, unit: 'ms/match', note: `${size}; per call ${per(t, calls)}; CPU ${ms(t.cpu / matches)}/match` },
       { name: '  executeMatch alone (no store, no scheduling)', value: x.wall / matches, unit: 'ms/match', note: `per call ${per(x, calls)}` },
       { name: '  same games, local scripted agent (no model, no store)', value: l.wall / matches, unit: 'ms/match', note: `per move ${per(l, calls)}: runner, boardgame.io, trace` },
-      { name: '  bare fetch of the same requests', value: f.wall / calls, unit: 'ms/call', note: `CPU ${ms(f.cpu / calls)}/call (client side only)` },
+      { name: '  bare requests, the same ones', value: f.wall / calls, unit: 'ms/call', note: `CPU ${ms(f.cpu / calls)}/call (client side only)` },
       { name: '  bare rules replay of the same games', value: r.wall / matches, unit: 'ms/match', note: `CPU ${ms(r.cpu / matches)}/match` },
-      { name: 'orchestration overhead per match (tournament - fetch - rules)', value: total.wall / matches, unit: 'ms/match', note: `CPU ${ms(total.cpu / matches)}; tournament / bare = ${ratio.wall.toFixed(2)}x wall, ${ratio.cpu.toFixed(2)}x CPU` },
+      { name: 'orchestration overhead per match (tournament - requests - rules)', value: total.wall / matches, unit: 'ms/match', note: `CPU ${ms(total.cpu / matches)}; tournament / bare = ${ratio.wall.toFixed(2)}x wall, ${ratio.cpu.toFixed(2)}x CPU` },
       { name: 'orchestration overhead per model call', value: total.wall / calls, unit: 'ms/call', note: `CPU ${ms(total.cpu / calls)}; bare call wall ${ms(f.wall / calls)}, CPU ${ms(f.cpu / calls)}; rounds ranged wall ${spread('wall')}, CPU ${spread('cpu')}` },
       { name: '  of which store + scheduling + progress', value: storeSched.wall / matches, unit: 'ms/match', note: `tournament - execute; CPU ${ms(storeSched.cpu / matches)}/match` },
-      { name: '  of which LLM agent + transport beyond a bare fetch', value: agentPart.wall / calls, unit: 'ms/call', note: `execute - local - fetch; CPU ${ms(agentPart.cpu / calls)}/call` },
+      { name: '  of which LLM agent + transport beyond a bare request', value: agentPart.wall / calls, unit: 'ms/call', note: `execute - local - requests; CPU ${ms(agentPart.cpu / calls)}/call` },
       { name: '  of which move runner + boardgame.io + trace', value: runnerPart.wall / calls, unit: 'ms/call', note: `local - rules; CPU ${ms(runnerPart.cpu / calls)}/call` },
     );
-    return { traces, body: bodies[Math.floor(bodies.length / 2)] ?? '' };
+    return traces;
   } finally {
     store.close();
-    await server.stop();
-  }
-}
-
-/** A scripted test server with fixed latency in its own process, so its CPU does not compete with the arena's loop. */
-async function childServer(latency: number): Promise<{ url: string; stop: () => Promise<void> }> {
-  const module = new URL('../llm/test-server.ts', import.meta.url).href;
-  const code = [
-    `const { startTestServer } = await import(${JSON.stringify(module)});`,
-    `const server = await startTestServer({ behaviour: { kind: 'slow', ms: ${latency}, then: { kind: 'script', reply: ${FIRST_LEGAL_SOURCE} } } });`,
-    `process.stdout.write(server.url + '\\n');`,
-    `process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));`,
-  ].join('\n');
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const lines = createInterface({ input: child.stdout });
-  const url = await new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`test server exited with code ${code}`)));
-  });
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-interface Rate {
-  readonly rate: number;
-  readonly calls: number;
-  readonly matches: number;
-  readonly wall: number;
-  readonly cpu: number;
-}
-
-/**
- * Part 2: 64 LLM matches in flight against a 200 ms server, as a fraction of 64 calls per 200 ms, beside a bare
- * fetch pool making as many calls with as many in flight; and 32 in flight as a control (if the arena's CPU per
- * call is what limits it, halving the ideal brings the fraction up).
- */
-async function throughput(dir: string, results: BenchResult[], body: string): Promise<void> {
-  const latency = 200;
-  const server = await childServer(latency);
-  const store = new Store(join(dir, 'throughput.db'));
-  try {
-    const env = llmEnv(server.url, 64);
-    await runTournament(ticTacToe('warm', LLM_PAIR, 32, 64), { store, env, quiet: true });
-    const tournament = async (name: string, inFlight: number, repetitions: number): Promise<Rate> => {
-      const cost = await measure(() => runTournament(ticTacToe(name, LLM_PAIR, repetitions, inFlight), { store, env, quiet: true }));
-      let calls = 0;
-      let matches = 0;
-      for (const trace of store.traces(name)) {
-        const end = trace.at(-1);
-        if (end?.type !== 'match_end' || end.status !== 'completed') throw new Error(`a throughput match did not complete: ${JSON.stringify(end)}`);
-        calls += end.usage[0].calls + end.usage[1].calls;
-        matches++;
-      }
-      return { rate: calls / (cost.wall / 1000), calls, matches, wall: cost.wall, cpu: cost.cpu };
-    };
-    const pool = async (inFlight: number, calls: number): Promise<Rate> => {
-      const limit = pLimit(inFlight);
-      const post = (): Promise<unknown> => fetch(`${server.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.json());
-      const cost = await measure(() => Promise.all(Array.from({ length: calls }, () => limit(post))));
-      return { rate: calls / (cost.wall / 1000), calls, matches: 0, wall: cost.wall, cpu: cost.cpu };
-    };
-    const arena: Rate[] = [];
-    const bare: Rate[] = [];
-    for (let round = 0; round < 2; round++) {
-      const run = await tournament(`c64-${round}`, 64, 96);
-      arena.push(run);
-      bare.push(await pool(64, run.calls));
-    }
-    const control = await tournament('c32', 32, 48);
-    const ideal = 64 / (latency / 1000);
-    const best = arena.reduce((a, b) => (b.rate > a.rate ? b : a));
-    const bestBare = bare.reduce((a, b) => (b.rate > a.rate ? b : a));
-    const fractions = (list: readonly Rate[], of: number): string => list.map((r) => (r.rate / of).toFixed(3)).join(', ');
-    results.push(
-      {
-        name: `throughput, 64 LLM matches in flight, L=${latency} ms`,
-        value: best.rate / ideal,
-        unit: 'of ideal',
-        note: `target >= 0.9; ${best.rate.toFixed(1)} calls/s vs ideal ${ideal}; ${best.matches} matches, ${best.calls} calls in ${(best.wall / 1000).toFixed(2)} s (ideal ${((best.calls * latency) / 64 / 1000).toFixed(2)} s); arena CPU ${ms(best.cpu / best.calls)}/call (at the ideal rate one core allows ${ms(1000 / ideal)}); best of 2 (${fractions(arena, ideal)})`,
-      },
-      { name: '  bare fetch pool, 64 in flight, same server and call count', value: bestBare.rate / ideal, unit: 'of ideal', note: `${bestBare.rate.toFixed(1)} calls/s, CPU ${ms(bestBare.cpu / bestBare.calls)}/call: what this machine allows right now; runs ${fractions(bare, ideal)}` },
-      { name: '  arena throughput relative to the bare pool', value: best.rate / bestBare.rate, unit: 'ratio', note: 'the orchestration share of the shortfall' },
-      { name: '  control: 32 LLM matches in flight', value: control.rate / (ideal / 2), unit: 'of ideal', note: `${control.rate.toFixed(1)} calls/s vs ideal ${ideal / 2}; ${control.calls} calls; arena CPU ${ms(control.cpu / control.calls)}/call` },
-    );
-  } finally {
-    store.close();
-    await server.stop();
+    server.stop();
   }
 }
 
@@ -329,8 +231,7 @@ export async function bench(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'arena-tournament-bench-'));
   const results: BenchResult[] = [];
   try {
-    const { traces, body } = await overhead(dir, results);
-    await throughput(dir, results, body);
+    const traces = await overhead(dir, results);
     const trace = traces[0];
     if (trace === undefined) throw new Error('no LLM trace recorded');
     await storeScaling(dir, results, trace);
