@@ -11,7 +11,7 @@ import { createLlmAgent, type LlmAgent } from './agent.js';
 import { httpPost, readText } from './http-client.js';
 import type { LlmCache } from './cache.js';
 
-/** Requests, contexts and agents wired to a test server, shared by this folder's tests and benchmark. */
+/** Requests, contexts, agents and servers for tests and benchmarks against a test server (here and in arena/tournament). */
 
 export function moveRequest(moves: readonly number[] = [], feedback: readonly string[] = []): MoveRequest {
   const game = createTicTacToe();
